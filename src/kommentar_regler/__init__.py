@@ -1,0 +1,80 @@
+"""kommentar_regler: Swedish municipalities' social-media comment policies as a rules engine.
+
+>>> import kommentar_regler as kr
+>>> kr.classify("Gatlampan på Storgatan 14 är trasig").category
+<Category.FAULT_REPORT: 'fault_report'>
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._analysis import Analysis
+from ._api import classify, classify_many, default_engine
+from ._engine import DEFAULT_MAX_CHARS, Engine
+from ._models import (
+    FORMAT_VERSION,
+    Action,
+    ActionKind,
+    Category,
+    Citation,
+    Comment,
+    Decision,
+    Finding,
+)
+from ._rules import Rule, RuleMatch, finding_from
+from ._schema import PolicyFile, RuleFile, RuleSpec
+from .errors import (
+    CommentError,
+    CommentTooLongError,
+    DataFileError,
+    KommentarReglerError,
+    LexiconError,
+    PluginError,
+    PolicyFileError,
+    RuleFileError,
+    UnknownPolicyError,
+)
+from .hookspecs import hookimpl
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "FORMAT_VERSION",
+    "Action",
+    "ActionKind",
+    "Analysis",
+    "Category",
+    "Citation",
+    "Comment",
+    "CommentError",
+    "CommentTooLongError",
+    "DataFileError",
+    "Decision",
+    "Engine",
+    "Finding",
+    "KommentarReglerError",
+    "LexiconError",
+    "PluginError",
+    "PolicyFile",
+    "PolicyFileError",
+    "Rule",
+    "RuleFile",
+    "RuleFileError",
+    "RuleMatch",
+    "RuleSpec",
+    "UnknownPolicyError",
+    "__version__",
+    "classify",
+    "classify_many",
+    "default_engine",
+    "finding_from",
+    "hookimpl",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import __version__
+
+        return __version__
+    raise AttributeError(f"module 'kommentar_regler' has no attribute {name!r}")

@@ -1,0 +1,217 @@
+"""The Engine: builds everything expensive once, then classifies comments.
+
+An Engine is immutable after construction and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import spacy
+from pydantic import ValidationError
+
+from ._analysis import Analysis, analyse
+from ._lexicon import Lexicon, LexiconMatcher
+from ._loader import compile_rules, load_lexicons, load_rule_specs
+from ._models import Comment, Decision, Finding
+from ._plugins import collect
+from ._policy import Policy, PolicyBook
+from ._resolve import STRONG, resolve
+from ._rules import DataRule, Rule
+from ._text import normalise
+from .errors import CommentError, CommentTooLongError, Problem, RuleFileError
+
+__all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
+
+#: Longer comments are refused (never truncated). Facebook allows 8,000 characters in a
+#: comment and 63,206 in a post; this leaves room for both. Engine(max_chars=...) changes it.
+DEFAULT_MAX_CHARS = 100_000
+
+
+def to_comment(value: Any, *, argument: str = "comment") -> Comment:
+    """Accept a str, bytes (UTF-8), Comment or mapping with a ``text`` field."""
+    if isinstance(value, Comment):
+        return value
+    if isinstance(value, str):
+        return Comment(text=value)
+    if isinstance(value, bytes | bytearray):
+        try:
+            return Comment(text=bytes(value).decode("utf-8"))
+        except UnicodeDecodeError as e:
+            raise CommentError(
+                f"{argument} is bytes that are not UTF-8 (byte {e.start}: {e.reason}); "
+                "decode it yourself, e.g. data.decode('latin-1')"
+            ) from None
+    if isinstance(value, Mapping):
+        if "text" not in value:
+            raise CommentError(f"{argument} has no 'text' field (fields: {', '.join(map(str, value))})")
+        if not isinstance(value["text"], str):
+            raise CommentError(
+                f"{argument}['text'] must be a string, got {type(value['text']).__name__}"
+            )
+        try:
+            return Comment.model_validate(dict(value))
+        except ValidationError as e:
+            err = e.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            raise CommentError(f"{argument}[{field!r}]: {err['msg']}") from None
+    raise TypeError(
+        f"{argument} must be a str, a Comment or a mapping with a 'text' field, "
+        f"not {type(value).__name__}"
+    )
+
+
+class Engine:
+    """Rules, lexicons and policies, loaded and compiled once.
+
+    :param policy: the default policy profile: a name (``"standard"``, ``"hjo"``, ...) or the
+        path of a policy TOML file.
+    :param plugins: extra plugin objects or modules with ``@hookimpl`` functions.
+    :param load_entrypoints: also load plugins of the ``kommentar_regler`` entry-point group.
+    :param include_builtin: register the built-in rules, lexicons and policies.
+    :param blocked: names of plugins (entry-point names) not to load.
+    :param max_chars: longer comments raise CommentTooLongError instead of being truncated.
+    """
+
+    def __init__(
+        self,
+        policy: str | Path = "standard",
+        *,
+        plugins: Iterable[object] = (),
+        load_entrypoints: bool = True,
+        include_builtin: bool = True,
+        blocked: Iterable[str] = (),
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        registry = collect(
+            plugins, load_entrypoints=load_entrypoints, include_builtin=include_builtin,
+            blocked=blocked,
+        )
+        self.plugin_names: tuple[str, ...] = tuple(registry.plugin_names)
+        self.lexicons: Mapping[str, Lexicon]
+        self.lexicons, false_friends = load_lexicons(registry.lexicon_paths)
+        specs, problems = load_rule_specs(registry.rule_paths)
+        data_rules = compile_rules(specs, self.lexicons, registry.validators, problems)
+        rules: list[Rule] = [*data_rules]
+        ids = {r.id for r in data_rules}
+        for rule in registry.rules:
+            if rule.id in ids:
+                problems.append(Problem("<plugin>", "rule id is already used", item=rule.id, field="id"))
+            ids.add(rule.id)
+            rules.append(rule)
+        if problems:
+            raise RuleFileError(problems)
+        self._rules = tuple(sorted(rules, key=lambda r: r.id))
+        self._evidence_rules = tuple(r for r in self._rules if getattr(r, "role", "evidence") == "evidence")
+        self._fact_rules = tuple(r for r in self._rules if getattr(r, "role", "evidence") == "fact")
+        self._alone_only = frozenset(r.id for r in data_rules if r.spec.alone_only)
+        self._yields_to = {r.id: frozenset(r.spec.yields_to) for r in data_rules if r.spec.yields_to}
+        self._review = frozenset(
+            r.id for r in self._rules
+            if (r.spec.review if isinstance(r, DataRule) else getattr(r, "review", False))
+        )
+        self.matcher = LexiconMatcher(self.lexicons, false_friends)
+        self.policies = PolicyBook(registry.policy_paths)
+        self.policy: Policy = self.policies.get(policy)
+        self.max_chars = max_chars
+        self._tokenizer = spacy.blank("sv").tokenizer
+        self._tokenizer_lock = threading.Lock()
+
+    # -- introspection ------------------------------------------------------------------
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule, sorted by id."""
+        return self._rules
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self._rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    # -- the pipeline -------------------------------------------------------------------
+
+    def analyse(self, text: str) -> Analysis:
+        """Normalise, tokenise and look up lexicon words (the input of every rule)."""
+        norm = normalise(text)
+        with self._tokenizer_lock:  # spaCy's tokenizer updates its cache while it runs
+            doc = self._tokenizer(norm.text)
+        return analyse(norm, doc, self.matcher)
+
+    def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
+        out: dict[tuple[str, int, int], Finding] = {}
+        for rule in self._evidence_rules if rules is None else rules:
+            for f in rule.check(analysis):
+                key = (f.rule_id, f.start, f.end)
+                if key not in out or out[key].score < f.score:
+                    out[key] = f
+        found = out.values()
+        if self._yields_to:
+            labels = {f.label for f in found if f.score >= STRONG}
+            found = [f for f in found if not (self._yields_to.get(f.rule_id, frozenset()) & labels)]
+        return sorted(found, key=lambda f: (f.start, -f.score, f.rule_id, f.end))
+
+    def classify(
+        self,
+        comment: str | Comment | Mapping[str, Any],
+        *,
+        policy: str | Path | None = None,
+        now: datetime | None = None,
+    ) -> Decision:
+        """Classify one comment under ``policy`` (default: the engine's).
+
+        Due times count from ``comment.posted_at``, or from ``now`` when the comment has no
+        time; with neither, actions carry no due time. A naive ``now`` is Stockholm time.
+        """
+        c = to_comment(comment)
+        if len(c.text) > self.max_chars:
+            raise CommentTooLongError(len(c.text), self.max_chars)
+        chosen = self.policy if policy is None else self.policies.get(policy)
+        analysis = self.analyse(c.text)
+        findings = self.findings(analysis)
+        res = resolve(
+            findings, alone_only=self._alone_only, review_rules=self._review,
+            n_words=len(analysis.doc),
+        )
+        facts: dict[str, list[str]] = {}
+        if self._fact_rules:
+            for f in self.findings(analysis, self._fact_rules):
+                rule = self.rule(f.rule_id)
+                if f.category in res.categories and isinstance(rule, DataRule) and rule.spec.fact:
+                    facts.setdefault(rule.spec.fact, [])
+                    if f.text not in facts[rule.spec.fact]:
+                        facts[rule.spec.fact].append(f.text)
+        labels = list(res.labels)
+        if res.needs_review:
+            labels.append("needs_review")
+        received = c.posted_at or (Comment(text="", posted_at=now).posted_at if now else None)
+        actions = chosen.plan(res.categories, labels, c, received)
+        return Decision(
+            comment_id=c.id,
+            category=res.category,
+            categories=res.categories,
+            labels=res.labels,
+            findings=tuple(findings),
+            actions=actions,
+            needs_review=res.needs_review,
+            review_reasons=res.reasons,
+            policy=chosen.id,
+            facts={k: tuple(v) for k, v in facts.items()},
+        )
+
+    def classify_many(
+        self,
+        comments: Iterable[str | Comment | Mapping[str, Any]],
+        *,
+        policy: str | Path | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[Decision]:
+        """Classify lazily, one decision per comment, in input order."""
+        for comment in comments:
+            yield self.classify(comment, policy=policy, now=now)
+

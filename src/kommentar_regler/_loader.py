@@ -1,0 +1,314 @@
+"""Reading rule, lexicon and policy files, validating them, and compiling rules.
+
+Every problem in every file is collected before anything is raised, so a contributor sees the
+whole list at once, each with its file, line, rule id and field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
+
+from ._lexicon import Lexicon, parse_lexicon_text
+from ._models import Citation
+from ._rules import DataRule, Validator, expand_placeholders, placeholders
+from ._schema import CitationSpec, LexiconManifest, PolicyFile, RuleFile, RuleSpec
+from .errors import LexiconError, Problem, RuleFileError
+
+__all__ = [
+    "compile_rules",
+    "did_you_mean",
+    "load_lexicons",
+    "load_policy_file",
+    "load_rule_specs",
+    "read_toml",
+    "toml_files",
+]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    best = process.extractOne(name, list(known), score_cutoff=60)
+    return best[0] if best else None
+
+
+def toml_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*.toml") if p.is_file())
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    pos = text.find(needle)
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
+    """Parse a TOML file; on failure add a problem and return None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        problems.append(Problem(str(path), f"not UTF-8 ({e.reason} at byte {e.start})"))
+        return None
+    except OSError as e:
+        problems.append(Problem(str(path), f"cannot be read: {e.strerror}"))
+        return None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None)
+        problems.append(Problem(str(path), f"not valid TOML: {e}", line=line))
+        return None
+
+
+def validation_problems(
+    error: ValidationError, path: Path, text: str, data: Mapping[str, Any], list_key: str
+) -> list[Problem]:
+    """Turn pydantic's errors into Problems that name the file, line, item and field."""
+    out = []
+    for err in error.errors():
+        loc = list(err["loc"])
+        item = None
+        line = None
+        if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
+            entries = data.get(list_key) or []
+            entry = entries[loc[1]] if loc[1] < len(entries) else {}
+            item_id = entry.get("id") if isinstance(entry, dict) else None
+            item = str(item_id) if item_id else f"{list_key} #{loc[1] + 1}"
+            if item_id:
+                line = _line_of(text, f'"{item_id}"')
+            loc = loc[2:]
+        field = ".".join(str(p) for p in loc) or None
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling)"
+        out.append(Problem(str(path), message, line=line, item=item, field=field))
+    return out
+
+
+# -- lexicons ---------------------------------------------------------------------------
+
+
+def load_lexicons(manifests: Sequence[Path]) -> tuple[dict[str, Lexicon], frozenset[str]]:
+    """Load every lexicon listed in the manifests; return them and the false friends."""
+    problems: list[Problem] = []
+    lexicons: dict[str, Lexicon] = {}
+    false_friends: set[str] = set()
+    for manifest_path in manifests:
+        if manifest_path.is_dir():
+            manifest_path = manifest_path / "lexicons.toml"
+        parsed = read_toml(manifest_path, problems)
+        if parsed is None:
+            continue
+        data, text = parsed
+        try:
+            manifest = LexiconManifest.model_validate(data)
+        except ValidationError as e:
+            problems += validation_problems(e, manifest_path, text, data, "lexicon")
+            continue
+        for spec in manifest.lexicon:
+            file = manifest_path.parent / spec.file
+            if spec.id in lexicons:
+                problems.append(
+                    Problem(str(manifest_path), f"lexicon id {spec.id!r} is already used by "
+                            f"{lexicons[spec.id].file}", item=spec.id, field="id")
+                )
+                continue
+            try:
+                content = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                problems.append(Problem(str(manifest_path), f"cannot read {file}: {e}",
+                                        item=spec.id, field="file"))
+                continue
+            entries, entry_problems = parse_lexicon_text(content, str(file))
+            problems += entry_problems
+            if spec.role == "false_friends":
+                false_friends.update(f for e in entries for f in e.forms)
+                continue
+            lexicons[spec.id] = Lexicon(
+                id=spec.id,
+                entries=tuple(entries),
+                description=spec.description,
+                source=spec.source,
+                license=spec.license,
+                compounds=spec.compounds,
+                obfuscation=spec.obfuscation,
+                file=str(file),
+            )
+    if problems:
+        raise LexiconError(problems)
+    return lexicons, frozenset(false_friends)
+
+
+# -- rules ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    spec: RuleSpec
+    file: Path
+    line: int | None
+
+
+def load_rule_specs(paths: Sequence[Path]) -> tuple[list[LoadedSpec], list[Problem]]:
+    problems: list[Problem] = []
+    specs: list[LoadedSpec] = []
+    for root in paths:
+        for path in toml_files(root):
+            parsed = read_toml(path, problems)
+            if parsed is None:
+                continue
+            data, text = parsed
+            try:
+                rule_file = RuleFile.model_validate(data)
+            except ValidationError as e:
+                problems += validation_problems(e, path, text, data, "rule")
+                continue
+            for spec in rule_file.rule:
+                specs.append(LoadedSpec(spec, path, _line_of(text, f'"{spec.id}"')))
+    return specs, problems
+
+
+def citations(specs: Iterable[CitationSpec]) -> tuple[Citation, ...]:
+    return tuple(Citation(**s.model_dump()) for s in specs)
+
+
+def compile_rules(
+    loaded: Sequence[LoadedSpec],
+    lexicons: Mapping[str, Lexicon],
+    validators: Mapping[str, Validator],
+    problems: list[Problem],
+) -> list[DataRule]:
+    """Compile validated specs into rules; add every problem found and raise them all."""
+    rules: list[DataRule] = []
+    seen: dict[str, LoadedSpec] = {}
+    forms_cache: dict[str, list[str]] = {}
+
+    def forms_of(lex_id: str) -> list[str]:
+        if lex_id not in forms_cache:
+            forms_cache[lex_id] = sorted(lexicons[lex_id].forms())
+        return forms_cache[lex_id]
+
+    for item in loaded:
+        spec, file = item.spec, str(item.file)
+
+        def problem(message: str, field: str, spec: RuleSpec = spec, file: str = file,
+                    line: int | None = item.line) -> None:
+            problems.append(Problem(file, message, line=line, item=spec.id, field=field))
+
+        if spec.id in seen:
+            other = seen[spec.id]
+            problem(f"rule id is already used in {other.file}:{other.line}", "id")
+            continue
+        seen[spec.id] = item
+        referenced = list(spec.lexicons) + (spec.near.lexicons if spec.near else [])
+        for pattern in spec.patterns:
+            referenced += placeholders(pattern)
+        referenced += spec.requires or []
+        unknown = [lex for lex in referenced if lex not in lexicons]
+        for lex in dict.fromkeys(unknown):
+            hint = did_you_mean(lex, lexicons)
+            problem(f"unknown lexicon {lex!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                    "lexicons")
+        validator = None
+        if spec.validate_with is not None:
+            validator = validators.get(spec.validate_with)
+            if validator is None:
+                hint = did_you_mean(spec.validate_with, validators)
+                problem(f"unknown validator {spec.validate_with!r}"
+                        + (f"; did you mean {hint!r}?" if hint else ""), "validate")
+        if unknown:
+            continue
+        compiled = None
+        if spec.patterns:
+            expanded = [expand_placeholders(p, forms_of) for p in spec.patterns]
+            if all(_compile(p, problem, f"patterns.{i}") for i, p in enumerate(expanded)):
+                # One regex per rule; the named group says which pattern matched.
+                compiled = _compile(
+                    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(expanded)), problem, "patterns"
+                )
+        guards = tuple(g for g in (_compile(u, problem, f"unless.{i}")
+                                   for i, u in enumerate(spec.unless)) if g is not None)
+        if spec.patterns and compiled is None:
+            continue
+        requires = spec.requires
+        if requires is None:
+            requires = list(dict.fromkeys(lex for p in spec.patterns for lex in placeholders(p)))
+        rules.append(
+            DataRule(
+                spec=spec,
+                source=f"{file}:{item.line}" if item.line else file,
+                regex_=compiled,
+                guards=guards,
+                requires=tuple(requires),
+                validator=validator,
+                basis=citations(spec.basis),
+            )
+        )
+    return rules
+
+
+def _compile(pattern: str, problem: Any, field: str) -> regex.Pattern[str] | None:
+    try:
+        # Case-insensitive, because a rule must not miss a shouted word. VERSION0 keeps the
+        # syntax that Python's re module documents.
+        return regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as e:
+        problem(f"regular expression does not compile: {e}", field)
+        return None
+
+
+def raise_rule_problems(problems: list[Problem]) -> None:
+    if problems:
+        raise RuleFileError(problems)
+
+
+# -- policies ---------------------------------------------------------------------------
+
+
+def load_policy_file(path: Path) -> tuple[PolicyFile, dict[str, Any], str]:
+    """Read and validate one policy file; raise PolicyFileError listing every problem."""
+    from .errors import PolicyFileError
+
+    problems: list[Problem] = []
+    parsed = read_toml(path, problems)
+    if parsed is None:
+        raise PolicyFileError(problems)
+    data, text = parsed
+    try:
+        return PolicyFile.model_validate(data), data, text
+    except ValidationError as e:
+        raise PolicyFileError(_policy_problems(e, path, text)) from None
+
+
+def _policy_problems(error: ValidationError, path: Path, text: str) -> list[Problem]:
+    out = []
+    for err in error.errors():
+        loc = [str(p) for p in err["loc"]]
+        field = ".".join(loc) or None
+        line = None
+        # "category.criminal.0.due" -> look for the table header, then the key after it.
+        if len(loc) >= 2 and loc[0] in ("category", "label"):
+            line = _line_of(text, f"[[{loc[0]}.{loc[1]}]]")
+        elif loc:
+            line = _line_of(text, f"{loc[0]} =") or _line_of(text, f"[{loc[0]}")
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling)"
+        out.append(Problem(str(path), message, line=line, field=field))
+    return out
+
+
+def model_problems(model: type[BaseModel], data: Any) -> list[str]:
+    """``[loc] msg`` strings for ``data`` against ``model`` (spaCy's validate)."""
+    try:
+        model.model_validate(data)
+        return []
+    except ValidationError as e:
+        return [f"[{' -> '.join(str(p) for p in err['loc'])}] {err['msg']}" for err in e.errors()]

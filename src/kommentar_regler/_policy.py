@@ -1,0 +1,260 @@
+"""Policy profiles: what a municipality's document says must happen, by whom and by when.
+
+A profile maps categories and labels to actions. ``extends`` inherits another profile: the
+child's entry for a category or label replaces the parent's whole list for it (an empty list
+removes it), and top-level settings replace the parent's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._deadlines import DueRule, parse_due
+from ._loader import citations, did_you_mean, load_policy_file, toml_files, validation_problems
+from ._models import Action, ActionKind, Category, Citation, Comment
+from ._schema import ActionSpec, DeadlineSpec, PolicyFile
+from .errors import PolicyFileError, Problem, UnknownPolicyError
+
+__all__ = ["ACTION_ORDER", "Policy", "PolicyBook"]
+
+#: The order actions are listed in: evidence is saved and registered before anything is
+#: removed (Hjo 6), and a person's review comes first of all.
+ACTION_ORDER: tuple[ActionKind, ...] = (
+    ActionKind.HUMAN_REVIEW,
+    ActionKind.SAVE_EVIDENCE,
+    ActionKind.REGISTER_DIARY,
+    ActionKind.REMOVE,
+    ActionKind.POLICE_REPORT,
+    ActionKind.REPORT_TO_PLATFORM,
+    ActionKind.INFORM_TARGET,
+    ActionKind.REGISTER_FAULT_REPORT,
+    ActionKind.ACKNOWLEDGE,
+    ActionKind.REPLY,
+    ActionKind.FORWARD,
+    ActionKind.REGISTER_SYNPUNKT,
+    ActionKind.REDIRECT_TO_FORMAL_CHANNEL,
+    ActionKind.REFER_TO_PARTIES,
+)
+_RANK = {kind: i for i, kind in enumerate(ACTION_ORDER)}
+_VAGUE = ("without_delay", "as_soon_as_possible")
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One action a policy entry calls for, before merging."""
+
+    spec: ActionSpec
+    rule: DueRule
+    rule_text: str
+    because_of: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A validated, fully inherited policy profile."""
+
+    spec: PolicyFile
+    source: str
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def working_day_ends(self) -> time:
+        hour, minute = (int(x) for x in self.spec.working_day_ends.split(":"))
+        return time(hour, minute)
+
+    def _due_rule(self, due: str) -> tuple[DueRule, str]:
+        if due in _VAGUE:
+            meaning: DeadlineSpec | None = getattr(self.spec, due)
+            assert meaning is not None  # checked when the profile was loaded
+            words = {"without_delay": "utan dröjsmål", "as_soon_as_possible": "så snart som möjligt"}
+            rule = parse_due(meaning.due)
+            return rule, f"{words[due]}: {rule.describe()} ({meaning.meaning})"
+        rule = parse_due(due)
+        return rule, rule.describe()
+
+    def plan(
+        self,
+        categories: Sequence[Category],
+        labels: Sequence[str],
+        comment: Comment,
+        received: datetime | None,
+    ) -> tuple[Action, ...]:
+        """The merged, ordered actions for a decision's categories and labels."""
+        planned: list[_Planned] = []
+
+        def add(specs: Iterable[ActionSpec], because: str) -> None:
+            for s in specs:
+                rule, text = self._due_rule(s.due)
+                planned.append(_Planned(s, rule, text, because))
+
+        for category in categories:
+            add(self.spec.category.get(category, ()), category.value)
+        for label in labels:
+            add(self.spec.label.get(label, ()), label)
+        if comment.is_private and self.spec.private_message:
+            add(self.spec.private_message, "private_message")
+        return merge(planned, received, self.working_day_ends, self.spec.signature)
+
+
+def merge(
+    planned: Sequence[_Planned], received: datetime | None, ends: time, signature: str | None
+) -> tuple[Action, ...]:
+    """One action per kind: the earliest due time wins, bases and reasons are joined."""
+    by_kind: dict[ActionKind, list[_Planned]] = {}
+    for p in planned:
+        by_kind.setdefault(p.spec.kind, []).append(p)
+    actions: dict[ActionKind, Action] = {}
+    for kind, group in by_kind.items():
+        dated = [(p.rule.due(received, ends) if received else None, p) for p in group]
+        with_due = [(d, p) for d, p in dated if d is not None]
+        due, lead = min(with_due, key=lambda x: x[0]) if with_due else (None, group[0])
+        basis: list[Citation] = []
+        for p in group:
+            for c in citations(p.spec.basis):
+                if c not in basis:
+                    basis.append(c)
+        template = next((p.spec.template for p in group if p.spec.template), None)
+        if template and signature and kind in (ActionKind.REPLY, ActionKind.ACKNOWLEDGE):
+            template = f"{template}\n{signature}"
+        note = next((p.spec.note for p in group if p.spec.note), None)
+        if received is None and any(not p.rule.is_none for p in group):
+            note = (note + " " if note else "") + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+        actions[kind] = Action(
+            kind=kind,
+            due=due,
+            optional=all(p.spec.optional for p in group),
+            responsible=lead.spec.responsible,
+            basis=tuple(basis),
+            note=note,
+            due_rule=lead.rule_text if not lead.rule.is_none else None,
+            template=template,
+            because_of=tuple(dict.fromkeys(p.because_of for p in group)),
+        )
+    # Evidence is saved before anything is removed, never after.
+    save, remove = actions.get(ActionKind.SAVE_EVIDENCE), actions.get(ActionKind.REMOVE)
+    if save and remove and remove.due and (save.due is None or save.due > remove.due):
+        actions[ActionKind.SAVE_EVIDENCE] = save.model_copy(
+            update={"due": remove.due, "due_rule": "före borttagning"}
+        )
+    return tuple(sorted(actions.values(), key=lambda a: _RANK.get(a.kind, len(_RANK))))
+
+
+# -- loading and inheritance ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Raw:
+    data: dict[str, Any]
+    text: str
+    path: Path
+
+
+class PolicyBook:
+    """All policy profiles the plugins registered, resolved lazily by id or path."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self._raw: dict[str, _Raw] = {}
+        problems: list[Problem] = []
+        for root in paths:
+            for path in toml_files(root):
+                try:
+                    spec, data, text = load_policy_file(path)
+                except PolicyFileError as e:
+                    problems += e.problems
+                    continue
+                if spec.id in self._raw:
+                    problems.append(Problem(str(path), f"policy id {spec.id!r} is already "
+                                            f"defined in {self._raw[spec.id].path}", field="id"))
+                    continue
+                self._raw[spec.id] = _Raw(data, text, path)
+        if problems:
+            raise PolicyFileError(problems)
+        self._resolved: dict[str, Policy] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._raw)
+
+    def get(self, name: str | Path) -> Policy:
+        key = str(name)
+        if key in self._resolved:
+            return self._resolved[key]
+        if key.endswith(".toml") or isinstance(name, Path):
+            policy = self._from_file(Path(key))
+        elif key in self._raw:
+            policy = self._resolve(key)
+        else:
+            raise UnknownPolicyError(key, self.names, did_you_mean(key, self.names))
+        self._resolved[key] = policy
+        return policy
+
+    def _from_file(self, path: Path) -> Policy:
+        spec, data, text = load_policy_file(path)
+        raw = _Raw(data, text, path)
+        return self._build(self._merged(raw, [spec.id]), raw)
+
+    def _resolve(self, name: str) -> Policy:
+        raw = self._raw[name]
+        return self._build(self._merged(raw, [name]), raw)
+
+    def _merged(self, raw: _Raw, chain: list[str]) -> dict[str, Any]:
+        parent_name = raw.data.get("extends")
+        if not parent_name:
+            return dict(raw.data)
+        if parent_name in chain:
+            raise PolicyFileError([Problem(str(raw.path), "extends forms a cycle: "
+                                           + " -> ".join([*chain, parent_name]), field="extends")])
+        if parent_name not in self._raw:
+            hint = did_you_mean(parent_name, self.names)
+            raise PolicyFileError([Problem(
+                str(raw.path), f"extends unknown policy {parent_name!r}"
+                + (f"; did you mean {hint!r}?" if hint else "") + f" (known: {', '.join(self.names)})",
+                field="extends")])
+        base = self._merged(self._raw[parent_name], [*chain, parent_name])
+        return _overlay(base, raw.data)
+
+    def _build(self, data: dict[str, Any], raw: _Raw) -> Policy:
+        try:
+            spec = PolicyFile.model_validate(data)
+        except ValidationError as e:
+            raise PolicyFileError(validation_problems(e, raw.path, raw.text, data, "")) from None
+        problems = [
+            Problem(str(raw.path), f"uses due = {a.due!r} but the profile does not say what it "
+                    f"means: add a [{a.due}] table", field=f"{where}.due")
+            for where, a in _all_actions(spec)
+            if a.due in _VAGUE and getattr(spec, a.due) is None
+        ]
+        if problems:
+            raise PolicyFileError(problems)
+        return Policy(spec, str(raw.path))
+
+
+def _overlay(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in child.items():
+        if key in ("category", "label", "templates") and isinstance(value, dict):
+            out[key] = {**base.get(key, {}), **value}
+        else:
+            out[key] = value
+    out["extends"] = child.get("extends")
+    return out
+
+
+def _all_actions(spec: PolicyFile) -> Iterable[tuple[str, ActionSpec]]:
+    for cat, actions in spec.category.items():
+        for a in actions:
+            yield f"category.{cat.value}", a
+    for label, actions in spec.label.items():
+        for a in actions:
+            yield f"label.{label}", a
+    for a in spec.private_message or ():
+        yield "private_message", a

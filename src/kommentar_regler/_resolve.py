@@ -1,0 +1,70 @@
+"""Choosing the category of a comment from the findings of all rules.
+
+A comment may match several categories. Findings scoring at least ``STRONG`` count; the
+primary category is the most severe of them (criminal > offensive > spam > fault_report >
+question > praise). A rule marked ``alone_only`` (e.g. a swear word) adds its category only
+when nothing else was found, so "helt jävla grymt!" stays praise with a profanity label.
+Weaker findings do not decide anything: they send the comment to a person (``needs_review``).
+A comment no rule recognises is "allmänt tyckande", which the flowchart files under praise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from ._models import Category, Finding
+
+__all__ = ["GENERAL_OPINION", "STRONG", "Resolution", "resolve"]
+
+STRONG = 0.5
+#: Label of a comment no rule recognised: "Beröm, allmänt tyckande" (Tyresö Bilaga 1).
+GENERAL_OPINION = "allmant_tyckande"
+_LONG_UNRECOGNISED = 25  # words; an unrecognised text this long deserves a human look
+
+
+@dataclass(frozen=True)
+class Resolution:
+    category: Category
+    categories: tuple[Category, ...]
+    labels: tuple[str, ...]
+    needs_review: bool
+    reasons: tuple[str, ...]
+
+
+def resolve(
+    findings: Sequence[Finding],
+    *,
+    alone_only: Collection[str],
+    review_rules: Collection[str],
+    n_words: int,
+) -> Resolution:
+    strong = [f for f in findings if f.score >= STRONG]
+    weak = [f for f in findings if f.score < STRONG]
+    main = {f.category for f in strong if f.rule_id not in alone_only}
+    side = {f.category for f in strong if f.rule_id in alone_only}
+    found = main or side
+    reasons: list[str] = []
+    if found:
+        categories = tuple(sorted(found, key=lambda c: c.severity, reverse=True))
+        labels = [f.label for f in sorted(strong, key=lambda f: -f.category.severity)]
+    else:
+        categories = (Category.PRAISE,)
+        labels = [GENERAL_OPINION]
+        if n_words >= _LONG_UNRECOGNISED:
+            reasons.append(f"inga regler slog till på en text med {n_words} ord")
+    for f in weak:
+        if f.category not in categories or f.category.severity >= Category.OFFENSIVE.severity:
+            reasons.append(f"svag indikation på {f.category.value}/{f.label}: {f.text!r} ({f.rule_id})")
+    for f in strong:
+        if f.rule_id in review_rules:
+            reasons.append(f"regeln {f.rule_id} kräver manuell bedömning: {f.text!r}")
+    if Category.PRAISE in categories and Category.OFFENSIVE in categories:
+        reasons.append("både beröm och kränkande innehåll: kan vara ironi")
+    return Resolution(
+        category=categories[0],
+        categories=categories,
+        labels=tuple(dict.fromkeys(labels)),
+        needs_review=bool(reasons),
+        reasons=tuple(dict.fromkeys(reasons)),
+    )

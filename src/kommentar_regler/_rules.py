@@ -1,0 +1,194 @@
+"""Rules: the objects that turn an Analysis into Findings.
+
+A rule from a TOML file becomes a :class:`DataRule`; a plugin may also register any object that
+satisfies the :class:`Rule` protocol (an id, a category, a label, a basis and ``check``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+import regex
+
+from ._analysis import Analysis, LexHit
+from ._models import Category, Citation, Finding
+from ._schema import RuleSpec
+
+__all__ = ["DataRule", "Rule", "RuleMatch", "Validator"]
+
+log = logging.getLogger("kommentar_regler")
+
+#: Seconds one regular expression may run on one comment before it is abandoned.
+REGEX_TIMEOUT = 0.25
+
+Validator = Callable[[str], bool]
+_PLACEHOLDER = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")  # {6} stays a quantifier
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """What the engine needs of a rule. ``check`` must be pure and thread-safe."""
+
+    id: str
+    category: Category
+    label: str
+    basis: tuple[Citation, ...]
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]: ...
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """Where a rule matched, in canonical-text coordinates, and why."""
+
+    start: int
+    end: int
+    why: str
+    matched_by: str
+
+
+def finding_from(rule: Rule, analysis: Analysis, m: RuleMatch, score: float) -> Finding:
+    """Build a Finding whose offsets point into the ORIGINAL text."""
+    start, end = analysis.original_span(m.start, m.end)
+    return Finding(
+        rule_id=rule.id,
+        category=rule.category,
+        label=rule.label,
+        start=start,
+        end=end,
+        text=analysis.norm.original[start:end],
+        score=score,
+        explanation=m.why,
+        matched_by=m.matched_by,
+        basis=rule.basis,
+    )
+
+
+def expand_placeholders(pattern: str, forms_of: Callable[[str], Sequence[str]]) -> str:
+    """Replace ``{lexicon}`` with an alternation of the lexicon's forms, longest first."""
+
+    def repl(m: regex.Match[str]) -> str:
+        forms = sorted(forms_of(m.group(1)), key=lambda f: (-len(f), f))
+        return r"\b(?:" + "|".join(regex.escape(f) for f in forms) + r")\b"
+
+    return _PLACEHOLDER.sub(repl, pattern)
+
+
+def placeholders(pattern: str) -> list[str]:
+    return _PLACEHOLDER.findall(pattern)
+
+
+@dataclass(frozen=True)
+class DataRule:
+    """A rule written in a TOML file."""
+
+    spec: RuleSpec
+    source: str
+    regex_: regex.Pattern[str] | None = None
+    guards: tuple[regex.Pattern[str], ...] = ()
+    requires: tuple[str, ...] = ()
+    validator: Validator | None = None
+    basis: tuple[Citation, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def category(self) -> Category:
+        return self.spec.category
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def role(self) -> str:
+        return self.spec.role
+
+    def check(self, analysis: Analysis) -> list[Finding]:
+        by_lex = analysis.by_lexicon
+        if any(lex not in by_lex for lex in self.requires):
+            return []
+        findings = []
+        for m in self._matches(analysis):
+            if self.guards and self._guarded(analysis, m):
+                continue
+            findings.append(finding_from(self, analysis, m, self.spec.score))
+        return findings
+
+    # -- the three ways a rule matches ----------------------------------------------------
+
+    def _matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+        spec = self.spec
+        if spec.lexicons:
+            yield from self._lexicon_matches(analysis)
+        elif spec.near is not None:
+            yield from self._near_matches(analysis)
+        elif self.regex_ is not None:
+            yield from self._pattern_matches(analysis)
+
+    def _lexicon_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+        for lex in self.spec.lexicons:
+            for h in analysis.by_lexicon.get(lex, ()):
+                start, end = analysis.canonical_span_of_hit(h)
+                yield RuleMatch(start, end, _describe_hit(h), "lexicon")
+
+    def _near_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+        assert self.spec.near is not None
+        lexicons = self.spec.near.lexicons
+        window = self.spec.near.window
+        first, *others = (analysis.by_lexicon.get(lex, []) for lex in lexicons)
+        for anchor in first:
+            group = [anchor]
+            for hits in others:
+                close = [h for h in hits if abs(h.word - anchor.word) <= window and h is not anchor]
+                if not close:
+                    break
+                group.append(min(close, key=lambda h: abs(h.word - anchor.word)))
+            else:
+                spans = [analysis.canonical_span_of_hit(h) for h in group]
+                start = min(s for s, _ in spans)
+                end = max(e for _, e in spans)
+                why = " + ".join(_describe_hit(h) for h in group)
+                yield RuleMatch(start, end, f"{why}, within {window} words", "near")
+
+    def _pattern_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+        assert self.regex_ is not None
+        try:
+            matches = list(self.regex_.finditer(analysis.canonical, timeout=REGEX_TIMEOUT))
+        except TimeoutError:
+            log.warning("rule %s: pattern timed out; skipped for this comment", self.id)
+            return
+        for m in matches:
+            if m.end() == m.start():
+                continue
+            if self.validator is not None and not self.validator(m.group()):
+                continue
+            n = int((m.lastgroup or "p0")[1:])
+            why = f"pattern {n + 1} of {len(self.spec.patterns)} matched"
+            if self.validator is not None:
+                why += f", and {self.spec.validate_with} validated it"
+            yield RuleMatch(m.start(), m.end(), why, "pattern")
+
+    def _guarded(self, analysis: Analysis, m: RuleMatch) -> bool:
+        start, end = analysis.sentence_of(m.start, m.end)
+        sentence = analysis.canonical[start:end]
+        try:
+            return any(g.search(sentence, timeout=REGEX_TIMEOUT) for g in self.guards)
+        except TimeoutError:
+            log.warning("rule %s: guard timed out; finding kept", self.id)
+            return False
+
+
+def _describe_hit(h: LexHit) -> str:
+    hit = h.hit
+    how = {
+        "exact": "",
+        "genitive": " (genitive)",
+        "compound": " (in a compound)",
+    }.get(hit.how, f" (written to hide it: {hit.how})")
+    return f"word {hit.form!r} of lexicon {hit.lexicon!r}{how}"

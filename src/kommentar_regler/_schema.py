@@ -1,0 +1,198 @@
+"""The formats of the data files, as pydantic models that forbid unknown keys.
+
+``RuleFile.model_json_schema()`` and ``PolicyFile.model_json_schema()`` are the JSON Schemas an
+editor can validate against (see docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ._models import ActionKind, Category
+
+__all__ = [
+    "ActionSpec",
+    "CitationSpec",
+    "DeadlineSpec",
+    "ExamplesSpec",
+    "LexiconManifest",
+    "LexiconSpec",
+    "NearSpec",
+    "PolicyFile",
+    "RuleFile",
+    "RuleSpec",
+]
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9_][a-z0-9_.\-]*$", max_length=100)]
+
+
+class CitationSpec(BaseModel):
+    """A policy document's section (and the law behind it) that a rule or action rests on."""
+
+    model_config = _STRICT
+
+    document: str = Field(min_length=1, description='Municipality or document, e.g. "Hjo".')
+    section: str = Field(min_length=1, description='Section, e.g. "4", "3.2", "Bilaga 1".')
+    quote: str | None = Field(None, description="The sentence of the document it comes from.")
+    law: str | None = Field(None, description='The law, e.g. "BrB 4 kap. 5 §".')
+
+
+class ExamplesSpec(BaseModel):
+    model_config = _STRICT
+
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class NearSpec(BaseModel):
+    """A word of each listed lexicon within ``window`` words of each other."""
+
+    model_config = _STRICT
+
+    lexicons: list[Identifier] = Field(min_length=2)
+    window: int = Field(5, ge=1, le=50)
+
+
+class RuleSpec(BaseModel):
+    """One rule: what it looks for, what it means, where that comes from, and examples."""
+
+    model_config = _STRICT
+
+    id: Identifier
+    category: Category
+    label: Identifier
+    description: str = ""
+    score: float = Field(0.8, ge=0.0, le=1.0)
+    lexicons: list[Identifier] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    near: NearSpec | None = None
+    requires: list[Identifier] | None = None
+    unless: list[str] = Field(default_factory=list)
+    validate_with: str | None = Field(None, alias="validate")
+    role: Literal["evidence", "fact"] = "evidence"
+    fact: Identifier | None = None
+    alone_only: bool = False
+    yields_to: list[Identifier] = Field(
+        default_factory=list,
+        description="Labels that, when found, make this rule's findings redundant.",
+    )
+    review: bool = False
+    basis: list[CitationSpec] = Field(min_length=1)
+    examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
+
+    @model_validator(mode="after")
+    def _one_way_to_match(self) -> RuleSpec:
+        ways = [bool(self.lexicons), bool(self.patterns), self.near is not None]
+        if sum(ways) != 1:
+            raise ValueError("give exactly one of lexicons, patterns or near")
+        if self.role == "fact" and not self.fact:
+            raise ValueError('a rule with role = "fact" needs fact = "<name>"')
+        return self
+
+
+class RuleFile(BaseModel):
+    """A file of rules: ``rules/<language>/<topic>.toml``."""
+
+    model_config = _STRICT
+
+    schema_version: Literal[1] = 1
+    rule: list[RuleSpec] = Field(default_factory=list)
+
+
+class LexiconSpec(BaseModel):
+    model_config = _STRICT
+
+    id: Identifier
+    file: str
+    description: str = ""
+    source: str = Field(min_length=1)
+    license: str = Field(min_length=1)
+    compounds: bool = False
+    obfuscation: bool = False
+    role: Literal["words", "false_friends"] = "words"
+
+
+class LexiconManifest(BaseModel):
+    """``lexicons/<language>/lexicons.toml``: which word lists exist and what they may match."""
+
+    model_config = _STRICT
+
+    schema_version: Literal[1] = 1
+    lexicon: list[LexiconSpec] = Field(default_factory=list)
+
+
+_DUE = re.compile(
+    r"^(none|immediately|without_delay|as_soon_as_possible|"
+    r"\d+(\.\d+)?h|\d+ working_days?)$"
+)
+
+
+class ActionSpec(BaseModel):
+    """One action of a policy: what, by when, by whom, and which sentence demands it."""
+
+    model_config = _STRICT
+
+    kind: ActionKind
+    due: str = Field(
+        "none",
+        description='"48h", "1 working_day", "immediately", "without_delay", '
+        '"as_soon_as_possible" or "none".',
+    )
+    optional: bool = False
+    responsible: str = Field(min_length=1)
+    basis: list[CitationSpec] = Field(min_length=1)
+    note: str | None = None
+    template: str | None = None
+
+    @field_validator("due")
+    @classmethod
+    def _due_format(cls, value: str) -> str:
+        if not _DUE.match(value):
+            raise ValueError(
+                f"{value!r} is not a due rule; use e.g. \"48h\", \"1 working_day\", "
+                '"immediately", "without_delay", "as_soon_as_possible" or "none"'
+            )
+        return value
+
+
+class DeadlineSpec(BaseModel):
+    """What the policy means by its vague words, in hours or working days."""
+
+    model_config = _STRICT
+
+    due: str
+    meaning: str = Field(min_length=1)
+    basis: list[CitationSpec] = Field(default_factory=list)
+
+    @field_validator("due")
+    @classmethod
+    def _concrete(cls, value: str) -> str:
+        if not re.match(r"^(\d+(\.\d+)?h|\d+ working_days?)$", value):
+            raise ValueError(f"{value!r}: give hours (\"24h\") or working days (\"1 working_day\")")
+        return value
+
+
+class PolicyFile(BaseModel):
+    """A municipality's policy profile: ``policies/<id>.toml``."""
+
+    model_config = _STRICT
+
+    schema_version: Literal[1] = 1
+    id: Identifier
+    name: str = Field(min_length=1)
+    document: str = Field(min_length=1, description="The seed document or policy it implements.")
+    extends: str | None = None
+    description: str = ""
+    working_day_ends: str = Field("16:00", pattern=r"^\d\d:\d\d$")
+    without_delay: DeadlineSpec | None = None
+    as_soon_as_possible: DeadlineSpec | None = None
+    signature: str | None = None
+    category: dict[Category, list[ActionSpec]] = Field(default_factory=dict)
+    label: dict[Identifier, list[ActionSpec]] = Field(default_factory=dict)
+    private_message: list[ActionSpec] | None = None
+    templates: dict[Identifier, str] = Field(default_factory=dict)
+    out_of_scope: list[str] = Field(default_factory=list)
