@@ -257,14 +257,17 @@ class LexiconMatcher:
         n = len(word)
         if n < MIN_COMPOUND_PART + MIN_COMPOUND_REST or not word.isalpha():
             return ()
-        # Last part (the head): invandrar|jävlar, idiot|politiker is caught by the first part.
+        # Both parts may be lexicon words (invandrar|jävlar): report the longest of each.
+        found: list[_Ref] = []
         for k in range(MIN_COMPOUND_REST, n - MIN_COMPOUND_HEAD + 1):
             if refs := self._heads.get(word[k:]):
-                return _hits(refs, "compound")
+                found += refs
+                break
         for k in range(n - MIN_COMPOUND_REST, MIN_COMPOUND_PART - 1, -1):
             if word[k:] not in _DERIVATIONS and (refs := self._stems.get(word[:k])):
-                return _hits(refs, "compound")
-        return ()
+                found += refs
+                break
+        return _hits(found, "compound")
 
 
 def _hits(refs: Iterable[_Ref], how: str) -> tuple[WordHit, ...]:

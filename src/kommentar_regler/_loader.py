@@ -237,9 +237,8 @@ def compile_rules(
                                    for i, u in enumerate(spec.unless)) if g is not None)
         if spec.patterns and compiled is None:
             continue
-        requires = spec.requires
-        if requires is None:
-            requires = list(dict.fromkeys(lex for p in spec.patterns for lex in placeholders(p)))
+        # An explicit prefilter only: a placeholder inside an alternation is not required.
+        requires = spec.requires or []
         rules.append(
             DataRule(
                 spec=spec,

@@ -175,8 +175,11 @@ class DataRule:
             yield RuleMatch(m.start(), m.end(), why, "pattern")
 
     def _guarded(self, analysis: Analysis, m: RuleMatch) -> bool:
-        start, end = analysis.sentence_of(m.start, m.end)
-        sentence = analysis.canonical[start:end]
+        if self.spec.unless_scope == "comment":
+            sentence = analysis.canonical
+        else:
+            start, end = analysis.sentence_of(m.start, m.end)
+            sentence = analysis.canonical[start:end]
         try:
             return any(g.search(sentence, timeout=REGEX_TIMEOUT) for g in self.guards)
         except TimeoutError:

@@ -70,8 +70,11 @@ class RuleSpec(BaseModel):
     lexicons: list[Identifier] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
     near: NearSpec | None = None
-    requires: list[Identifier] | None = None
+    requires: list[Identifier] | None = Field(
+        None, description="Lexicons the comment must contain for the patterns to be tried (speed)."
+    )
     unless: list[str] = Field(default_factory=list)
+    unless_scope: Literal["sentence", "comment"] = "sentence"
     validate_with: str | None = Field(None, alias="validate")
     role: Literal["evidence", "fact"] = "evidence"
     fact: Identifier | None = None

@@ -7,7 +7,7 @@ from personnummer import personnummer as _pnr
 
 __all__ = ["VALIDATORS", "valid_personnummer"]
 
-_DIGITS = regex.compile(r"\D")
+_NUMBER = regex.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
 
 
 def valid_personnummer(text: str) -> bool:
@@ -16,11 +16,11 @@ def valid_personnummer(text: str) -> bool:
     Uses the ``personnummer`` package: it checks the date (day + 60 for a samordningsnummer)
     and the check digit, for 10 and 12 digits, with ``-`` or ``+``.
     """
-    digits = _DIGITS.sub("", text)
-    if len(digits) not in (10, 12):
+    m = _NUMBER.search(text)
+    if m is None:
         return False
     try:
-        return bool(_pnr.valid(text.strip().replace(" ", "")))
+        return bool(_pnr.valid(m.group()))
     except Exception:  # the library raises its own errors for malformed input
         return False
 
