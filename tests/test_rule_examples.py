@@ -9,7 +9,9 @@ from kommentar_regler._rules import DataRule
 
 _ENGINE = kr.Engine(load_entrypoints=False)
 _CASES = [
-    pytest.param(rule, text, expected, id=f"{rule.id}:{'match' if expected else 'no_match'}:{text[:40]}")
+    pytest.param(
+        rule, text, expected, id=f"{rule.id}:{'match' if expected else 'no_match'}:{text[:40]}"
+    )
     for rule in _ENGINE.rules
     if isinstance(rule, DataRule)
     for expected, texts in ((True, rule.spec.examples.match), (False, rule.spec.examples.no_match))

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from ._lexicon import LexiconMatcher, WordHit
 from ._text import NormText
 
-__all__ = ["Analysis", "LexHit"]
+__all__ = ["Analysis", "LexHit", "Token", "analyse", "tokens_of"]
 
 _SENTENCE_END = regex.compile(r"[.!?\n]+\s*|\s{2,}")
 _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
@@ -34,12 +35,31 @@ class LexHit:
     hit: WordHit
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark of the normalised text (spaCy's token, flattened)."""
+
+    idx: int
+    text: str
+    is_punct: bool
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The non-space tokens of ``doc``; one array call instead of a Token object per word."""
+    text = doc.text
+    return [
+        Token(idx, text[idx : idx + length], bool(punct))
+        for idx, length, punct, space in doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
+        if not space
+    ]
+
+
 @dataclass
 class Analysis:
     """Everything the rules need to know about one comment, computed once."""
 
     norm: NormText
-    doc: Doc
+    tokens: list[Token]
     hits: list[LexHit]
     canonical: str
     # (canonical start, normalised start, normalised end, replaced) per segment
@@ -52,6 +72,30 @@ class Analysis:
         for h in self.hits:
             out[h.hit.lexicon].append(h)
         return dict(out)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every token of the normalised text, and every lexicon form found (for triggers)."""
+        out = {t.text for t in self.tokens}
+        out.update(h.hit.form for h in self.hits)
+        return frozenset(out)
+
+    @cached_property
+    def word_blob(self) -> str:
+        """``words`` joined as " a b c ": a prefix test is one substring search."""
+        return " " + " ".join(self.words) + " "
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Canonical offsets where a sentence's first word begins."""
+        starts = []
+        for start, end in self.sentences:
+            pos = start
+            while pos < end and not self.canonical[pos].isalnum():
+                pos += 1
+            if pos < end:
+                starts.append(pos)
+        return starts
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -104,7 +148,7 @@ def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
     """Find lexicon words in the tokens of ``doc`` (tokenised from ``norm.text``)."""
     text = norm.text
     candidates: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    tokens = [t for t in doc if not t.is_space]
+    tokens = tokens_of(doc)
     n = len(tokens)
     for i, tok in enumerate(tokens):
         if tok.is_punct and len(tok.text) == 1:
@@ -146,7 +190,7 @@ def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
         for hit in matcher.lookup(surface):
             found.append(LexHit(start, end, word, hit))
     hits = _drop_contained(found)
-    return _with_canonical(norm, doc, hits)
+    return _with_canonical(norm, tokens, hits)
 
 
 def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
@@ -157,7 +201,9 @@ def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
     kept: list[LexHit] = []
     for h in hits:
         if any(
-            k.hit.lexicon == h.hit.lexicon and k.start <= h.start and h.end <= k.end
+            k.hit.lexicon == h.hit.lexicon
+            and k.start <= h.start
+            and h.end <= k.end
             and (k.start, k.end) != (h.start, h.end)
             for k in kept
         ):
@@ -166,12 +212,12 @@ def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
     return kept
 
 
-def _with_canonical(norm: NormText, doc: Doc, hits: list[LexHit]) -> Analysis:
+def _with_canonical(norm: NormText, tokens: list[Token], hits: list[LexHit]) -> Analysis:
     replaced = sorted(
         {(h.start, h.end): h.hit.form for h in hits if h.hit.how not in _PLAIN_HOWS}.items()
     )
     if not replaced:
-        return Analysis(norm, doc, hits, norm.text)
+        return Analysis(norm, tokens, hits, norm.text)
     text = norm.text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, bool]] = []
@@ -190,6 +236,4 @@ def _with_canonical(norm: NormText, doc: Doc, hits: list[LexHit]) -> Analysis:
         pos = end
     segments.append((canon, pos, len(text), False))
     pieces.append(text[pos:])
-    return Analysis(
-        norm, doc, hits, "".join(pieces), segments, [s[0] for s in segments]
-    )
+    return Analysis(norm, tokens, hits, "".join(pieces), segments, [s[0] for s in segments])

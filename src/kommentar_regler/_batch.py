@@ -35,7 +35,9 @@ class BatchStats:
     failed: int = 0
 
 
-def read_rows(path: Path, *, encoding: str = "utf-8-sig", delimiter: str | None = None) -> Iterator[Row]:
+def read_rows(
+    path: Path, *, encoding: str = "utf-8-sig", delimiter: str | None = None
+) -> Iterator[Row]:
     """Rows of a ``.csv`` file (by its suffix) or of a JSON Lines file (anything else)."""
     if path.suffix.lower() == ".csv":
         return _csv_rows(path, encoding, delimiter)
@@ -79,11 +81,15 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
 
 def _check(number: int, value: Any) -> Row:
     if not isinstance(value, dict):
-        return Row(number, error=f"expected a JSON object with a 'text' field, got {type(value).__name__}")
+        return Row(
+            number, error=f"expected a JSON object with a 'text' field, got {type(value).__name__}"
+        )
     if "text" not in value:
         return Row(number, error="missing field 'text'")
     if not isinstance(value["text"], str):
-        return Row(number, error=f"field 'text' must be a string, got {type(value['text']).__name__}")
+        return Row(
+            number, error=f"field 'text' must be a string, got {type(value['text']).__name__}"
+        )
     return Row(number, value)
 
 
@@ -119,8 +125,10 @@ def _csv_rows(path: Path, encoding: str, delimiter: str | None) -> Iterator[Row]
                 if record.get("text") is None:
                     yield Row(number, error="missing field 'text' (too few fields)")
                     continue
-                yield Row(number, {k: (v if v != "" else None) if k != "text" else v
-                                   for k, v in record.items()})
+                yield Row(
+                    number,
+                    {k: (v if v != "" else None) if k != "text" else v for k, v in record.items()},
+                )
         except UnicodeDecodeError as e:
             raise _decode_hint(path, e) from None
 

@@ -23,9 +23,7 @@ from ._models import STOCKHOLM
 
 __all__ = ["DueRule", "is_working_day", "nth_working_day", "parse_due"]
 
-_CALENDAR = holidays.Sweden(
-    categories=(holidays.PUBLIC, holidays.DE_FACTO), include_sundays=False
-)
+_CALENDAR = holidays.Sweden(categories=(holidays.PUBLIC, holidays.DE_FACTO), include_sundays=False)
 _CALENDAR_LOCK = threading.Lock()  # holidays fills in years lazily; keep that single-threaded
 
 
@@ -85,6 +83,7 @@ class DueRule:
 _CONCRETE = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)h|(?P<d>\d+) working_days?)$")
 
 
+@lru_cache(maxsize=256)
 def parse_due(text: str) -> DueRule:
     """Parse ``"48h"``, ``"1 working_day"``, ``"immediately"`` or ``"none"``."""
     if text == "none":

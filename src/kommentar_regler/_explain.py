@@ -16,8 +16,10 @@ def explain_decision(d: Decision) -> str:
         lines.append("Etiketter: " + ", ".join(d.labels) + ".")
     for f in d.findings[:8]:
         basis = "; ".join(str(c) for c in f.basis)
-        lines.append(f"- Belägg: \u201d{f.text}\u201d (tecken {f.start}\u2013{f.end}), regel "
-                     f"{f.rule_id}: {f.explanation}. Grund: {basis}.")
+        lines.append(
+            f"- Belägg: \u201d{f.text}\u201d (tecken {f.start}\u2013{f.end}), regel "
+            f"{f.rule_id}: {f.explanation}. Grund: {basis}."
+        )
     if len(d.findings) > 8:
         lines.append(f"- ... och {len(d.findings) - 8} belägg till.")
     if d.needs_review:
@@ -29,6 +31,7 @@ def explain_decision(d: Decision) -> str:
         rule = f" ({a.due_rule})" if a.due_rule else ""
         optional = " (frivilligt)" if a.optional else ""
         basis = "; ".join(str(c) for c in a.basis)
-        lines.append(f"- {a.kind.swedish}{optional}{when}{rule}, ansvarig: {a.responsible}. "
-                     f"Enligt {basis}.")
+        lines.append(
+            f"- {a.kind.swedish}{optional}{when}{rule}, ansvarig: {a.responsible}. Enligt {basis}."
+        )
     return "\n".join(lines)

@@ -34,7 +34,9 @@ from .errors import Problem
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher", "WordHit", "parse_lexicon_text"]
 
-_DIACRITICS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
+_DIACRITICS = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
+)
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
      "$": "s", "€": "e", "!": "i", "|": "l", "+": "t"}
@@ -49,8 +51,33 @@ MIN_COMPOUND_REST = 3  # the rest of the compound
 # Endings that make a new word of the same stem rather than a compound: idiot|isk is an
 # adjective about a thing ("idiotiskt beslut"), not a person called an idiot.
 _DERIVATIONS = frozenset(
-    "isk iskt iska ig igt iga ighet igheten lig ligt liga ande andet else ning ningen "
-    "eri eriet ism ismen ist isten iv ivt iva".split()
+    [
+        "isk",
+        "iskt",
+        "iska",
+        "ig",
+        "igt",
+        "iga",
+        "ighet",
+        "igheten",
+        "lig",
+        "ligt",
+        "liga",
+        "ande",
+        "andet",
+        "else",
+        "ning",
+        "ningen",
+        "eri",
+        "eriet",
+        "ism",
+        "ismen",
+        "ist",
+        "isten",
+        "iv",
+        "ivt",
+        "iva",
+    ]
 )
 
 
@@ -115,8 +142,12 @@ def parse_lexicon_text(text: str, file: str) -> tuple[list[LexiconEntry], list[P
             continue
         if lemma in seen:
             problems.append(
-                Problem(file, f"{lemma!r} is listed twice (first on line {seen[lemma]})",
-                        line=number, item=lemma)
+                Problem(
+                    file,
+                    f"{lemma!r} is listed twice (first on line {seen[lemma]})",
+                    line=number,
+                    item=lemma,
+                )
             )
             continue
         seen[lemma] = number
@@ -190,8 +221,11 @@ class LexiconMatcher:
                 if lex.compounds:
                     # Swedish joins compounds with the bare stem, a dropped final vowel or a
                     # linking s: hora -> horunge, idiot -> idiotpolitiker, svin -> svinspärr.
-                    for stem in {entry.lemma, entry.lemma[:-1] if entry.lemma[-1] in "aeo" else entry.lemma,
-                                 entry.lemma + "s"}:
+                    for stem in {
+                        entry.lemma,
+                        entry.lemma[:-1] if entry.lemma[-1] in "aeo" else entry.lemma,
+                        entry.lemma + "s",
+                    }:
                         if len(stem) >= MIN_COMPOUND_PART:
                             stems[stem].append(_Ref(lex.id, entry.lemma, entry.lemma))
         self._exact = dict(exact)

@@ -18,7 +18,15 @@ from rapidfuzz import process
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
-from ._rules import DataRule, Validator, expand_placeholders, placeholders
+from ._rules import (
+    DataRule,
+    Triggers,
+    Validator,
+    expand_placeholders,
+    leading_placeholder,
+    placeholders,
+    required_placeholders,
+)
 from ._schema import CitationSpec, LexiconManifest, PolicyFile, RuleFile, RuleSpec
 from .errors import LexiconError, Problem, RuleFileError
 
@@ -62,13 +70,29 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as e:
-        line = getattr(e, "lineno", None)
+        # Python 3.14 sets e.lineno; older versions only say "(at line N, column M)".
+        found = regex.search(r"at line (\d+)", str(e))
+        line = getattr(e, "lineno", None) or (int(found.group(1)) if found else None)
         problems.append(Problem(str(path), f"not valid TOML: {e}", line=line))
         return None
 
 
+@dataclass(frozen=True)
+class _Relocated:
+    """A rule's validation errors, with their location prefixed by ``rule -> i``."""
+
+    errs: list[Any]
+
+    def errors(self) -> list[Any]:
+        return self.errs
+
+
+def _reloc(error: ValidationError, index: int) -> Any:
+    return _Relocated([{**e, "loc": ("rule", index, *e["loc"])} for e in error.errors()])
+
+
 def validation_problems(
-    error: ValidationError, path: Path, text: str, data: Mapping[str, Any], list_key: str
+    error: Any, path: Path, text: str, data: Mapping[str, Any], list_key: str
 ) -> list[Problem]:
     """Turn pydantic's errors into Problems that name the file, line, item and field."""
     out = []
@@ -116,15 +140,22 @@ def load_lexicons(manifests: Sequence[Path]) -> tuple[dict[str, Lexicon], frozen
             file = manifest_path.parent / spec.file
             if spec.id in lexicons:
                 problems.append(
-                    Problem(str(manifest_path), f"lexicon id {spec.id!r} is already used by "
-                            f"{lexicons[spec.id].file}", item=spec.id, field="id")
+                    Problem(
+                        str(manifest_path),
+                        f"lexicon id {spec.id!r} is already used by {lexicons[spec.id].file}",
+                        item=spec.id,
+                        field="id",
+                    )
                 )
                 continue
             try:
                 content = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
-                problems.append(Problem(str(manifest_path), f"cannot read {file}: {e}",
-                                        item=spec.id, field="file"))
+                problems.append(
+                    Problem(
+                        str(manifest_path), f"cannot read {file}: {e}", item=spec.id, field="file"
+                    )
+                )
                 continue
             entries, entry_problems = parse_lexicon_text(content, str(file))
             problems += entry_problems
@@ -165,12 +196,21 @@ def load_rule_specs(paths: Sequence[Path]) -> tuple[list[LoadedSpec], list[Probl
             if parsed is None:
                 continue
             data, text = parsed
-            try:
-                rule_file = RuleFile.model_validate(data)
+            rules = data.get("rule", [])
+            try:  # the file's own keys; each rule is validated on its own below
+                RuleFile.model_validate({**data, "rule": []})
             except ValidationError as e:
                 problems += validation_problems(e, path, text, data, "rule")
+            if not isinstance(rules, list):
+                problems.append(Problem(str(path), "rule must be an array of tables ([[rule]])"))
                 continue
-            for spec in rule_file.rule:
+            for i, raw in enumerate(rules):
+                try:
+                    spec = RuleSpec.model_validate(raw)
+                except ValidationError as e:
+                    wrapped = {"rule": rules}
+                    problems += validation_problems(_reloc(e, i), path, text, wrapped, "rule")
+                    continue
                 specs.append(LoadedSpec(spec, path, _line_of(text, f'"{spec.id}"')))
     return specs, problems
 
@@ -198,8 +238,13 @@ def compile_rules(
     for item in loaded:
         spec, file = item.spec, str(item.file)
 
-        def problem(message: str, field: str, spec: RuleSpec = spec, file: str = file,
-                    line: int | None = item.line) -> None:
+        def problem(
+            message: str,
+            field: str,
+            spec: RuleSpec = spec,
+            file: str = file,
+            line: int | None = item.line,
+        ) -> None:
             problems.append(Problem(file, message, line=line, item=spec.id, field=field))
 
         if spec.id in seen:
@@ -211,31 +256,46 @@ def compile_rules(
         for pattern in spec.patterns:
             referenced += placeholders(pattern)
         referenced += spec.requires or []
+        referenced += [t[1:-1] for t in spec.triggers if t.startswith("{") and t.endswith("}")]
+        bad_triggers = [t for t in spec.triggers if t != t.casefold() or not t.strip("*{}")]
+        for t in bad_triggers:
+            problem(
+                f"trigger {t!r} must be a lower-case word, prefix*, *suffix or {{lexicon}}",
+                "triggers",
+            )
         unknown = [lex for lex in referenced if lex not in lexicons]
         for lex in dict.fromkeys(unknown):
             hint = did_you_mean(lex, lexicons)
-            problem(f"unknown lexicon {lex!r}" + (f"; did you mean {hint!r}?" if hint else ""),
-                    "lexicons")
+            problem(
+                f"unknown lexicon {lex!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                "lexicons",
+            )
         validator = None
         if spec.validate_with is not None:
             validator = validators.get(spec.validate_with)
             if validator is None:
                 hint = did_you_mean(spec.validate_with, validators)
-                problem(f"unknown validator {spec.validate_with!r}"
-                        + (f"; did you mean {hint!r}?" if hint else ""), "validate")
+                problem(
+                    f"unknown validator {spec.validate_with!r}"
+                    + (f"; did you mean {hint!r}?" if hint else ""),
+                    "validate",
+                )
         if unknown:
             continue
-        compiled = None
-        if spec.patterns:
-            expanded = [expand_placeholders(p, forms_of) for p in spec.patterns]
-            if all(_compile(p, problem, f"patterns.{i}") for i, p in enumerate(expanded)):
-                # One regex per rule; the named group says which pattern matched.
-                compiled = _compile(
-                    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(expanded)), problem, "patterns"
-                )
-        guards = tuple(g for g in (_compile(u, problem, f"unless.{i}")
-                                   for i, u in enumerate(spec.unless)) if g is not None)
-        if spec.patterns and compiled is None:
+        compiled = [
+            (
+                _compile(expand_placeholders(p, forms_of), problem, f"patterns.{i}"),
+                required_placeholders(p),
+                leading_placeholder(p),
+            )
+            for i, p in enumerate(spec.patterns)
+        ]
+        guards = tuple(
+            g
+            for g in (_compile(u, problem, f"unless.{i}") for i, u in enumerate(spec.unless))
+            if g is not None
+        )
+        if any(c is None for c, _, _ in compiled):
             continue
         # An explicit prefilter only: a placeholder inside an alternation is not required.
         requires = spec.requires or []
@@ -243,11 +303,12 @@ def compile_rules(
             DataRule(
                 spec=spec,
                 source=f"{file}:{item.line}" if item.line else file,
-                regex_=compiled,
+                compiled=tuple((c, n, lead) for c, n, lead in compiled if c is not None),
                 guards=guards,
                 requires=tuple(requires),
                 validator=validator,
                 basis=citations(spec.basis),
+                triggers=Triggers.parse(spec.triggers) if spec.triggers else None,
             )
         )
     return rules
@@ -255,9 +316,9 @@ def compile_rules(
 
 def _compile(pattern: str, problem: Any, field: str) -> regex.Pattern[str] | None:
     try:
-        # Case-insensitive, because a rule must not miss a shouted word. VERSION0 keeps the
-        # syntax that Python's re module documents.
-        return regex.compile(pattern, regex.IGNORECASE)
+        # Patterns match the normalised, case-folded text, so they are written in lower case
+        # and compiled without IGNORECASE (which makes the regex module several times slower).
+        return regex.compile(pattern)
     except regex.error as e:
         problem(f"regular expression does not compile: {e}", field)
         return None

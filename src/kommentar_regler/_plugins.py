@@ -66,9 +66,15 @@ def collect(
         raise PluginError(str(e)) from e
 
     reg = Registry(plugin_names=[name for name, _ in pm.list_name_plugin()])
-    pm.hook.register_lexicons(register=lambda p: reg.lexicon_paths.append(_path(p, "register_lexicons")))
-    pm.hook.register_rule_files(register=lambda p: reg.rule_paths.append(_path(p, "register_rule_files")))
-    pm.hook.register_policies(register=lambda p: reg.policy_paths.append(_path(p, "register_policies")))
+    pm.hook.register_lexicons(
+        register=lambda p: reg.lexicon_paths.append(_path(p, "register_lexicons"))
+    )
+    pm.hook.register_rule_files(
+        register=lambda p: reg.rule_paths.append(_path(p, "register_rule_files"))
+    )
+    pm.hook.register_policies(
+        register=lambda p: reg.policy_paths.append(_path(p, "register_policies"))
+    )
 
     def add_rule(rule: object) -> None:
         if not isinstance(rule, Rule):
@@ -76,7 +82,9 @@ def collect(
                 f"register_rules: {rule!r} is not a rule (needs id, category, label, basis, check)"
             )
         if not isinstance(rule.category, Category):
-            raise PluginError(f"rule {rule.id!r}: category must be a Category, got {rule.category!r}")
+            raise PluginError(
+                f"rule {rule.id!r}: category must be a Category, got {rule.category!r}"
+            )
         if not rule.basis or not all(isinstance(c, Citation) for c in rule.basis):
             raise PluginError(f"rule {rule.id!r}: basis must be a non-empty tuple of Citation")
         reg.rules.append(rule)

@@ -8,7 +8,7 @@ removes it), and top-level settings replace the parent's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ class _Planned:
     rule: DueRule
     rule_text: str
     because_of: str
+    basis: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,14 @@ class Policy:
 
     spec: PolicyFile
     source: str
+    _planned: dict[tuple[str, str], tuple[_Planned, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # Parse due rules and build citations once, not per comment.
+        for where, specs in _entries(self.spec):
+            self._planned[where] = tuple(
+                _Planned(s, *self._due_rule(s.due), where[1], citations(s.basis)) for s in specs
+            )
 
     @property
     def id(self) -> str:
@@ -75,7 +84,10 @@ class Policy:
         if due in _VAGUE:
             meaning: DeadlineSpec | None = getattr(self.spec, due)
             assert meaning is not None  # checked when the profile was loaded
-            words = {"without_delay": "utan dröjsmål", "as_soon_as_possible": "så snart som möjligt"}
+            words = {
+                "without_delay": "utan dröjsmål",
+                "as_soon_as_possible": "så snart som möjligt",
+            }
             rule = parse_due(meaning.due)
             return rule, f"{words[due]}: {rule.describe()} ({meaning.meaning})"
         rule = parse_due(due)
@@ -90,18 +102,12 @@ class Policy:
     ) -> tuple[Action, ...]:
         """The merged, ordered actions for a decision's categories and labels."""
         planned: list[_Planned] = []
-
-        def add(specs: Iterable[ActionSpec], because: str) -> None:
-            for s in specs:
-                rule, text = self._due_rule(s.due)
-                planned.append(_Planned(s, rule, text, because))
-
         for category in categories:
-            add(self.spec.category.get(category, ()), category.value)
+            planned += self._planned.get(("category", category.value), ())
         for label in labels:
-            add(self.spec.label.get(label, ()), label)
-        if comment.is_private and self.spec.private_message:
-            add(self.spec.private_message, "private_message")
+            planned += self._planned.get(("label", label), ())
+        if comment.is_private:
+            planned += self._planned.get(("private_message", "private_message"), ())
         return merge(planned, received, self.working_day_ends, self.spec.signature)
 
 
@@ -119,7 +125,7 @@ def merge(
         due, lead = min(with_due, key=lambda x: x[0]) if with_due else (None, group[0])
         basis: list[Citation] = []
         for p in group:
-            for c in citations(p.spec.basis):
+            for c in p.basis:
                 if c not in basis:
                     basis.append(c)
         template = next((p.spec.template for p in group if p.spec.template), None)
@@ -127,8 +133,10 @@ def merge(
             template = f"{template}\n{signature}"
         note = next((p.spec.note for p in group if p.spec.note), None)
         if received is None and any(not p.rule.is_none for p in group):
-            note = (note + " " if note else "") + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
-        actions[kind] = Action(
+            note = (
+                note + " " if note else ""
+            ) + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+        actions[kind] = Action.model_construct(
             kind=kind,
             due=due,
             optional=all(p.spec.optional for p in group),
@@ -172,8 +180,14 @@ class PolicyBook:
                     problems += e.problems
                     continue
                 if spec.id in self._raw:
-                    problems.append(Problem(str(path), f"policy id {spec.id!r} is already "
-                                            f"defined in {self._raw[spec.id].path}", field="id"))
+                    problems.append(
+                        Problem(
+                            str(path),
+                            f"policy id {spec.id!r} is already "
+                            f"defined in {self._raw[spec.id].path}",
+                            field="id",
+                        )
+                    )
                     continue
                 self._raw[spec.id] = _Raw(data, text, path)
         if problems:
@@ -211,14 +225,28 @@ class PolicyBook:
         if not parent_name:
             return dict(raw.data)
         if parent_name in chain:
-            raise PolicyFileError([Problem(str(raw.path), "extends forms a cycle: "
-                                           + " -> ".join([*chain, parent_name]), field="extends")])
+            raise PolicyFileError(
+                [
+                    Problem(
+                        str(raw.path),
+                        "extends forms a cycle: " + " -> ".join([*chain, parent_name]),
+                        field="extends",
+                    )
+                ]
+            )
         if parent_name not in self._raw:
             hint = did_you_mean(parent_name, self.names)
-            raise PolicyFileError([Problem(
-                str(raw.path), f"extends unknown policy {parent_name!r}"
-                + (f"; did you mean {hint!r}?" if hint else "") + f" (known: {', '.join(self.names)})",
-                field="extends")])
+            raise PolicyFileError(
+                [
+                    Problem(
+                        str(raw.path),
+                        f"extends unknown policy {parent_name!r}"
+                        + (f"; did you mean {hint!r}?" if hint else "")
+                        + f" (known: {', '.join(self.names)})",
+                        field="extends",
+                    )
+                ]
+            )
         base = self._merged(self._raw[parent_name], [*chain, parent_name])
         return _overlay(base, raw.data)
 
@@ -228,8 +256,12 @@ class PolicyBook:
         except ValidationError as e:
             raise PolicyFileError(validation_problems(e, raw.path, raw.text, data, "")) from None
         problems = [
-            Problem(str(raw.path), f"uses due = {a.due!r} but the profile does not say what it "
-                    f"means: add a [{a.due}] table", field=f"{where}.due")
+            Problem(
+                str(raw.path),
+                f"uses due = {a.due!r} but the profile does not say what it "
+                f"means: add a [{a.due}] table",
+                field=f"{where}.due",
+            )
             for where, a in _all_actions(spec)
             if a.due in _VAGUE and getattr(spec, a.due) is None
         ]
@@ -247,6 +279,15 @@ def _overlay(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
             out[key] = value
     out["extends"] = child.get("extends")
     return out
+
+
+def _entries(spec: PolicyFile) -> Iterable[tuple[tuple[str, str], list[ActionSpec]]]:
+    for cat, actions in spec.category.items():
+        yield ("category", cat.value), actions
+    for label, actions in spec.label.items():
+        yield ("label", label), actions
+    if spec.private_message:
+        yield ("private_message", "private_message"), spec.private_message
 
 
 def _all_actions(spec: PolicyFile) -> Iterable[tuple[str, ActionSpec]]:

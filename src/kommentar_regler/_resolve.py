@@ -55,7 +55,9 @@ def resolve(
             reasons.append(f"inga regler slog till på en text med {n_words} ord")
     for f in weak:
         if f.category not in categories or f.category.severity >= Category.OFFENSIVE.severity:
-            reasons.append(f"svag indikation på {f.category.value}/{f.label}: {f.text!r} ({f.rule_id})")
+            reasons.append(
+                f"svag indikation på {f.category.value}/{f.label}: {f.text!r} ({f.rule_id})"
+            )
     for f in strong:
         if f.rule_id in review_rules:
             reasons.append(f"regeln {f.rule_id} kräver manuell bedömning: {f.text!r}")

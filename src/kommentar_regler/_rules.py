@@ -32,10 +32,14 @@ _PLACEHOLDER = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")  # {6} stays a quantifie
 class Rule(Protocol):
     """What the engine needs of a rule. ``check`` must be pure and thread-safe."""
 
-    id: str
-    category: Category
-    label: str
-    basis: tuple[Citation, ...]
+    @property
+    def id(self) -> str: ...
+    @property
+    def category(self) -> Category: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def basis(self) -> tuple[Citation, ...]: ...
 
     def check(self, analysis: Analysis) -> Iterable[Finding]: ...
 
@@ -53,7 +57,7 @@ class RuleMatch:
 def finding_from(rule: Rule, analysis: Analysis, m: RuleMatch, score: float) -> Finding:
     """Build a Finding whose offsets point into the ORIGINAL text."""
     start, end = analysis.original_span(m.start, m.end)
-    return Finding(
+    return Finding.model_construct(
         rule_id=rule.id,
         category=rule.category,
         label=rule.label,
@@ -81,17 +85,98 @@ def placeholders(pattern: str) -> list[str]:
     return _PLACEHOLDER.findall(pattern)
 
 
+_LEADING_PLACEHOLDER = regex.compile(r"^(?:\\b)?\{([a-z_][a-z0-9_]*)\}(?![?*]|\{0)")
+
+
+def leading_placeholder(pattern: str) -> str | None:
+    """The lexicon a pattern starts with: it is then tried only where that lexicon was found."""
+    m = _LEADING_PLACEHOLDER.match(pattern)
+    return m.group(1) if m else None
+
+
+def required_placeholders(pattern: str) -> frozenset[str]:
+    """Lexicons a pattern cannot match without: placeholders outside every group, in a
+    pattern with no top-level alternation, and not made optional by a quantifier."""
+    depth = 0
+    in_class = False
+    escaped = False
+    required: set[str] = set()
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return frozenset()
+        elif c == "{" and depth == 0 and (m := _PLACEHOLDER.match(pattern, i)):
+            after = pattern[m.end() : m.end() + 2]
+            if not (after[:1] in ("?", "*") or after == "{0"):
+                required.add(m.group(1))
+            i = m.end()
+            continue
+        i += 1
+    return frozenset(required)
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """A cheap test run before a rule's regexes: does the comment hold any of these words?"""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    lexicons: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, items: Sequence[str]) -> Triggers:
+        words, prefixes, suffixes, lexicons = set(), [], [], set()
+        for item in items:
+            if m := _PLACEHOLDER.fullmatch(item):
+                lexicons.add(m.group(1))
+            elif item.endswith("*"):
+                prefixes.append(item[:-1])
+            elif item.startswith("*"):
+                suffixes.append(item[1:])
+            else:
+                words.add(item)
+        return cls(frozenset(words), tuple(prefixes), tuple(suffixes), frozenset(lexicons))
+
+    def present(self, analysis: Analysis) -> bool:
+        words = analysis.words
+        if not self.words.isdisjoint(words):
+            return True
+        if self.lexicons and not self.lexicons.isdisjoint(analysis.by_lexicon):
+            return True
+        blob = analysis.word_blob
+        return any(" " + p in blob for p in self.prefixes) or any(
+            s + " " in blob for s in self.suffixes
+        )
+
+
 @dataclass(frozen=True)
 class DataRule:
     """A rule written in a TOML file."""
 
     spec: RuleSpec
     source: str
-    regex_: regex.Pattern[str] | None = None
+    # one compiled regex per pattern, the lexicons it needs (skipped without them), and
+    # the lexicon it starts with (tried only at that lexicon's words), if any
+    compiled: tuple[tuple[regex.Pattern[str], frozenset[str], str | None], ...] = ()
     guards: tuple[regex.Pattern[str], ...] = ()
     requires: tuple[str, ...] = ()
     validator: Validator | None = None
     basis: tuple[Citation, ...] = field(default=())
+    triggers: Triggers | None = None
 
     @property
     def id(self) -> str:
@@ -113,6 +198,8 @@ class DataRule:
         by_lex = analysis.by_lexicon
         if any(lex not in by_lex for lex in self.requires):
             return []
+        if self.triggers is not None and not self.triggers.present(analysis):
+            return []
         findings = []
         for m in self._matches(analysis):
             if self.guards and self._guarded(analysis, m):
@@ -128,7 +215,7 @@ class DataRule:
             yield from self._lexicon_matches(analysis)
         elif spec.near is not None:
             yield from self._near_matches(analysis)
-        elif self.regex_ is not None:
+        elif self.compiled:
             yield from self._pattern_matches(analysis)
 
     def _lexicon_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
@@ -157,22 +244,40 @@ class DataRule:
                 yield RuleMatch(start, end, f"{why}, within {window} words", "near")
 
     def _pattern_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
-        assert self.regex_ is not None
-        try:
-            matches = list(self.regex_.finditer(analysis.canonical, timeout=REGEX_TIMEOUT))
-        except TimeoutError:
-            log.warning("rule %s: pattern timed out; skipped for this comment", self.id)
-            return
-        for m in matches:
-            if m.end() == m.start():
+        present = analysis.by_lexicon
+        for n, (pattern, needs, leading) in enumerate(self.compiled):
+            if needs and any(lex not in present for lex in needs):
                 continue
-            if self.validator is not None and not self.validator(m.group()):
+            try:
+                if leading is not None or self.spec.anchor == "sentence_start":
+                    starts = (
+                        analysis.sentence_starts
+                        if leading is None
+                        else sorted(
+                            {analysis.canonical_span_of_hit(h)[0] for h in present[leading]}
+                        )
+                    )
+                    matches = [
+                        m
+                        for pos in starts
+                        if (m := pattern.match(analysis.canonical, pos, timeout=REGEX_TIMEOUT))
+                    ]
+                else:
+                    matches = list(pattern.finditer(analysis.canonical, timeout=REGEX_TIMEOUT))
+            except TimeoutError:
+                log.warning(
+                    "rule %s: pattern %d timed out; skipped for this comment", self.id, n + 1
+                )
                 continue
-            n = int((m.lastgroup or "p0")[1:])
-            why = f"pattern {n + 1} of {len(self.spec.patterns)} matched"
-            if self.validator is not None:
-                why += f", and {self.spec.validate_with} validated it"
-            yield RuleMatch(m.start(), m.end(), why, "pattern")
+            for m in matches:
+                if m.end() == m.start():
+                    continue
+                if self.validator is not None and not self.validator(m.group()):
+                    continue
+                why = f"pattern {n + 1} of {len(self.compiled)} matched"
+                if self.validator is not None:
+                    why += f", and {self.spec.validate_with} validated it"
+                yield RuleMatch(m.start(), m.end(), why, "pattern")
 
     def _guarded(self, analysis: Analysis, m: RuleMatch) -> bool:
         if self.spec.unless_scope == "comment":

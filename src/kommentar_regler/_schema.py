@@ -70,6 +70,12 @@ class RuleSpec(BaseModel):
     lexicons: list[Identifier] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
     near: NearSpec | None = None
+    triggers: list[str] = Field(
+        default_factory=list,
+        description="Words of which the comment must contain at least one for the patterns to be "
+        'tried: "tack", a prefix "tjän*", a suffix "*.torrent", or a lexicon "{svordomar}".',
+    )
+    anchor: Literal["anywhere", "sentence_start"] = "anywhere"
     requires: list[Identifier] | None = Field(
         None, description="Lexicons the comment must contain for the patterns to be tried (speed)."
     )
@@ -156,7 +162,7 @@ class ActionSpec(BaseModel):
     def _due_format(cls, value: str) -> str:
         if not _DUE.match(value):
             raise ValueError(
-                f"{value!r} is not a due rule; use e.g. \"48h\", \"1 working_day\", "
+                f'{value!r} is not a due rule; use e.g. "48h", "1 working_day", '
                 '"immediately", "without_delay", "as_soon_as_possible" or "none"'
             )
         return value
@@ -175,7 +181,7 @@ class DeadlineSpec(BaseModel):
     @classmethod
     def _concrete(cls, value: str) -> str:
         if not re.match(r"^(\d+(\.\d+)?h|\d+ working_days?)$", value):
-            raise ValueError(f"{value!r}: give hours (\"24h\") or working days (\"1 working_day\")")
+            raise ValueError(f'{value!r}: give hours ("24h") or working days ("1 working_day")')
         return value
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 
 from ._batch import BatchStats, read_rows, write_results
 from .errors import KommentarReglerError
@@ -44,7 +45,9 @@ def _now(value: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date-time, e.g. 2026-03-28T12:00") from None
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date-time, e.g. 2026-03-28T12:00"
+        ) from None
 
 
 def _table(decision: Any) -> str:
@@ -66,20 +69,32 @@ def _table(decision: Any) -> str:
 def classify(
     text: Annotated[str | None, typer.Argument(help="The comment to classify.")] = None,
     input: Annotated[
-        Path | None, typer.Option("--input", "-i", help="A .jsonl or .csv file with a 'text' field.")
+        Path | None,
+        typer.Option("--input", "-i", help="A .jsonl or .csv file with a 'text' field."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Where to write one JSON line per row (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Where to write one JSON line per row (default: stdout)."
+        ),
     ] = None,
     policy: Annotated[str, typer.Option(help="Policy profile name or a .toml path.")] = "standard",
-    format: Annotated[OutputFormat, typer.Option(help="json or table (table: single comments only).")] = OutputFormat.json,
+    format: Annotated[
+        OutputFormat, typer.Option(help="json or table (table: single comments only).")
+    ] = OutputFormat.json,
     now: Annotated[
         str | None,
-        typer.Option(help="Received time for comments without posted_at (ISO); default: the current time."),
+        typer.Option(
+            help="Received time for comments without posted_at (ISO); default: the current time."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    csv_delimiter: Annotated[str | None, typer.Option(help="CSV separator; guessed when not given.")] = None,
-    encoding: Annotated[str, typer.Option(help="Input encoding, e.g. latin-1 for old Excel exports.")] = "utf-8-sig",
+    csv_delimiter: Annotated[
+        str | None, typer.Option(help="CSV separator; guessed when not given.")
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option(help="Input encoding, e.g. latin-1 for old Excel exports.")
+    ] = "utf-8-sig",
 ) -> None:
     """Classify one comment, or every row of a JSONL/CSV file."""
     if (text is None) == (input is None):
@@ -157,7 +172,11 @@ def schema(
     from ._models import Decision
     from ._schema import PolicyFile, RuleFile
 
-    models = {"decision": Decision, "rules": RuleFile, "policy": PolicyFile}
+    models: dict[str, type[BaseModel]] = {
+        "decision": Decision,
+        "rules": RuleFile,
+        "policy": PolicyFile,
+    }
     if what not in models:
         raise typer.BadParameter(f"choose one of {', '.join(models)}")
     typer.echo(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2))
