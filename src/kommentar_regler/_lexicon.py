@@ -283,7 +283,7 @@ class LexiconMatcher:
             return ()
         pattern = regex.compile("".join("." if c in _MASK_CHARS else regex.escape(c) for c in word))
         refs = [r for r in self._by_length.get(len(word), ()) if pattern.fullmatch(r.form)]
-        lemmas = {(r.lexicon, r.lemma) for r in refs}
+        lemmas = {r.lemma for r in refs}
         # A mask that fits several different words says nothing; stay quiet.
         return _hits(refs, "mask") if len(lemmas) == 1 else ()
 

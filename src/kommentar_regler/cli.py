@@ -129,6 +129,31 @@ def classify(
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL file(s): text, category, ...")],
+    policy: Annotated[str, typer.Option(help="Policy profile name or a .toml path.")] = "standard",
+    plot: Annotated[Path | None, typer.Option(help="Write the confusion matrix as a PNG.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    max_failures: Annotated[int, typer.Option(help="Failures to list in the text report.")] = 50,
+) -> None:
+    """Score the rules against labelled comments: precision, recall, confusion, actions."""
+    from ._evaluate import evaluate as run, merge_items, plot_confusion
+
+    engine = _engine(policy)
+    try:
+        report = run(engine, merge_items(gold))
+        if plot is not None:
+            plot_confusion(report, plot)
+    except (KommentarReglerError, OSError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.render(max_failures))
+
+
 @policies_app.command("list")
 def policies_list() -> None:
     """Print the policy ids, one a line."""
