@@ -11,8 +11,9 @@ from kommentar_regler import Decision, PolicyFile, RuleFile
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize(("name", "model"), [("decision", Decision), ("rules", RuleFile),
-                                             ("policy", PolicyFile)])
+@pytest.mark.parametrize(
+    ("name", "model"), [("decision", Decision), ("rules", RuleFile), ("policy", PolicyFile)]
+)
 def test_published_json_schemas_are_current(name: str, model: type) -> None:
     published = json.loads((ROOT / "docs" / "schemas" / f"{name}.schema.json").read_text("utf-8"))
     assert published == model.model_json_schema(), (
@@ -26,4 +27,6 @@ def test_readme_has_the_two_commands_and_ci_runs_the_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     test_command = 'pip install -e ".[dev]" && python -m pytest'
     assert test_command in readme and test_command in ci
-    assert 'pip install . && kommentar-regler classify "Gatlampan på Storgatan 14 är trasig"' in readme
+    assert (
+        'pip install . && kommentar-regler classify "Gatlampan på Storgatan 14 är trasig"' in readme
+    )

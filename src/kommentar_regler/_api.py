@@ -52,6 +52,7 @@ def classify_many(
     policy: str | Path | None = None,
     now: datetime | None = None,
     engine: Engine | None = None,
+    flood: bool = True,
 ) -> Iterator[Decision]:
     """Classify a stream of comments lazily, keeping their order."""
     if isinstance(comments, str | bytes) or not isinstance(comments, Iterable):
@@ -59,4 +60,4 @@ def classify_many(
             "classify_many() argument 'comments' must be an iterable of comments, "
             f"not {type(comments).__name__}"
         )
-    return (engine or default_engine()).classify_many(comments, policy=policy, now=now)
+    return (engine or default_engine()).classify_many(comments, policy=policy, now=now, flood=flood)

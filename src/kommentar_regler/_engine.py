@@ -15,6 +15,7 @@ import spacy
 from pydantic import ValidationError
 
 from ._analysis import Analysis, analyse
+from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
 from ._loader import compile_rules, load_lexicons, load_rule_specs
 from ._models import Comment, Decision, Finding
@@ -226,7 +227,27 @@ class Engine:
         *,
         policy: str | Path | None = None,
         now: datetime | None = None,
+        flood: FloodDetector | bool | None = True,
     ) -> Iterator[Decision]:
-        """Classify lazily, one decision per comment, in input order."""
+        """Classify lazily, one decision per comment, in input order.
+
+        Near-duplicates of earlier comments in the same batch get the label ``flood`` (spam);
+        pass ``flood=False`` to turn that off, or a :class:`FloodDetector` to tune it.
+        """
+        detector = FloodDetector() if flood is True else (flood or None)
         for comment in comments:
-            yield self.classify(comment, policy=policy, now=now)
+            c = to_comment(comment)
+            decision = self.classify(c, policy=policy, now=now)
+            if detector is not None:
+                copies = detector.copies(normalise(c.text).text)
+                if copies >= detector.min_copies:
+                    decision = self._replan(detector.mark(decision, c.text, copies), c, policy, now)
+            yield decision
+
+    def _replan(
+        self, d: Decision, c: Comment, policy: str | Path | None, now: datetime | None
+    ) -> Decision:
+        chosen = self.policy if policy is None else self.policies.get(policy)
+        labels = [*d.labels, *(["needs_review"] if d.needs_review else [])]
+        received = c.posted_at or (Comment(text="", posted_at=now).posted_at if now else None)
+        return d.model_copy(update={"actions": chosen.plan(d.categories, labels, c, received)})

@@ -62,21 +62,29 @@ def load_gold(path: Path) -> list[GoldItem]:
             also = row.get("also", [])
             bad = [c for c in [category, *also] if c not in CATEGORIES]
             if bad:
-                problems.append(f"{path}:{number}: unknown category {bad[0]!r} "
-                                f"(known: {', '.join(CATEGORIES)})")
+                problems.append(
+                    f"{path}:{number}: unknown category {bad[0]!r} (known: {', '.join(CATEGORIES)})"
+                )
                 continue
             actions = [*row.get("must", []), *row.get("must_not", [])]
             if bad := [a for a in actions if a not in kinds]:
                 problems.append(f"{path}:{number}: unknown action kind {bad[0]!r}")
                 continue
             labels = row.get("labels")
-            items.append(GoldItem(
-                line=number, text=row["text"], category=category, also=tuple(also),
-                labels=tuple(labels) if labels is not None else None,
-                must=tuple(row.get("must", [])), must_not=tuple(row.get("must_not", [])),
-                tag=row.get("tag"), posted_at=row.get("posted_at"),
-                is_private=bool(row.get("is_private", False)),
-            ))
+            items.append(
+                GoldItem(
+                    line=number,
+                    text=row["text"],
+                    category=category,
+                    also=tuple(also),
+                    labels=tuple(labels) if labels is not None else None,
+                    must=tuple(row.get("must", [])),
+                    must_not=tuple(row.get("must_not", [])),
+                    tag=row.get("tag"),
+                    posted_at=row.get("posted_at"),
+                    is_private=bool(row.get("is_private", False)),
+                )
+            )
     if problems:
         raise CommentError("broken gold file:\n  " + "\n  ".join(problems))
     return items
@@ -135,7 +143,9 @@ class Report:
             out.append("")
             out.append(f"{'label':<26}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}")
             for name, s in sorted(self.labels.items()):
-                out.append(f"{name:<26}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}")
+                out.append(
+                    f"{name:<26}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}"
+                )
         out.append("")
         out.append("confusion (rows: gold, columns: predicted)")
         short = [c[:8] for c in CATEGORIES]
@@ -207,8 +217,16 @@ def evaluate(engine: Any, items: Sequence[GoldItem], policy: str | None = None) 
             elif lab in gold_labels:
                 label_counts[lab]["fn"] += 1
         if it.labels is not None and ok and gold_labels - set(d.labels):
-            failures.append(Failure(it.line, it.text, f"labels {sorted(gold_labels)}",
-                                    f"labels {list(d.labels)}", _why(d), it.tag))
+            failures.append(
+                Failure(
+                    it.line,
+                    it.text,
+                    f"labels {sorted(gold_labels)}",
+                    f"labels {list(d.labels)}",
+                    _why(d),
+                    it.tag,
+                )
+            )
         if it.must or it.must_not:
             checked += 1
             kinds = {a.kind.value for a in d.actions}
@@ -217,9 +235,16 @@ def evaluate(engine: Any, items: Sequence[GoldItem], policy: str | None = None) 
             if not missing and not extra:
                 compliant += 1
             else:
-                failures.append(Failure(
-                    it.line, it.text, f"actions must {list(it.must)} must_not {list(it.must_not)}",
-                    f"actions {sorted(kinds)}", f"missing {missing}, unwanted {extra}", it.tag))
+                failures.append(
+                    Failure(
+                        it.line,
+                        it.text,
+                        f"actions must {list(it.must)} must_not {list(it.must_not)}",
+                        f"actions {sorted(kinds)}",
+                        f"missing {missing}, unwanted {extra}",
+                        it.tag,
+                    )
+                )
     n = len(items)
     return Report(
         n=n,
@@ -255,8 +280,9 @@ def plot_confusion(report: Report, path: Path) -> None:
     top = max((v for row in matrix for v in row), default=0)
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
-            ax.text(j, i, str(v), ha="center", va="center",
-                    color="white" if v > top / 2 else "black")
+            ax.text(
+                j, i, str(v), ha="center", va="center", color="white" if v > top / 2 else "black"
+            )
     ax.set_title(f"kommentar_regler, policy {report.policy}: accuracy {report.accuracy:.1%}")
     fig.tight_layout()
     fig.savefig(path, dpi=110)

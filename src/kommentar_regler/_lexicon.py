@@ -44,6 +44,7 @@ _LEET = str.maketrans(
 _LEET_CHARS = frozenset("0134578@$€!|+")
 _MASK_CHARS = frozenset("*#%_?")
 _REPEATS = regex.compile(r"(\w)\1+")
+_LONG_RUN = regex.compile(r"(\w)\1\1")  # three of a letter: "fiiittta" is hiding something
 _WORD_SHAPE = regex.compile(r"^[\p{L}]+$")
 MIN_COMPOUND_PART = 4  # a lexicon word as the FIRST part of a compound (idiot|politiker)
 MIN_COMPOUND_HEAD = 5  # as the LAST part; shorter heads hide in ordinary words (mar|svin)
@@ -172,9 +173,18 @@ class _Ref:
     form: str
 
 
+def undiacritic(word: str) -> str:
+    """``jävla`` -> ``javla``: the key for words written without å, ä, ö."""
+    return word.translate(_DIACRITICS)
+
+
 def skeleton(word: str) -> str:
-    """A key that survives dropped diacritics and repeated letters: ``fiiittta`` -> ``fita``."""
-    return _REPEATS.sub(r"\1", word.translate(_DIACRITICS))
+    """A key that also survives repeated letters: ``fiiittta`` -> ``fita``.
+
+    Only used for words that show obfuscation (a letter three times, digits or symbols):
+    Swedish double consonants make ``skött`` (managed) and ``sköt`` (shot) share a skeleton.
+    """
+    return _REPEATS.sub(r"\1", undiacritic(word))
 
 
 def _is_leety(word: str) -> bool:
@@ -194,6 +204,7 @@ class LexiconMatcher:
     false_friends: frozenset[str] = frozenset()
     _exact: dict[str, list[_Ref]] = field(default_factory=dict, init=False)
     _skeleton: dict[str, list[_Ref]] = field(default_factory=dict, init=False)
+    _undiacritic: dict[str, list[_Ref]] = field(default_factory=dict, init=False)
     _stems: dict[str, list[_Ref]] = field(default_factory=dict, init=False)
     _heads: dict[str, list[_Ref]] = field(default_factory=dict, init=False)
     _by_length: dict[int, list[_Ref]] = field(default_factory=dict, init=False)
@@ -204,6 +215,7 @@ class LexiconMatcher:
     def __post_init__(self) -> None:
         exact: dict[str, list[_Ref]] = defaultdict(list)
         skel: dict[str, list[_Ref]] = defaultdict(list)
+        plain: dict[str, list[_Ref]] = defaultdict(list)
         stems: dict[str, list[_Ref]] = defaultdict(list)
         heads: dict[str, list[_Ref]] = defaultdict(list)
         by_length: dict[int, list[_Ref]] = defaultdict(list)
@@ -215,6 +227,7 @@ class LexiconMatcher:
                     if lex.obfuscation:
                         if len(form) >= 3:
                             skel[skeleton(form)].append(ref)
+                            plain[undiacritic(form)].append(ref)
                         by_length[len(form)].append(ref)
                     if lex.compounds and len(form) >= MIN_COMPOUND_HEAD:
                         heads[form].append(ref)
@@ -230,6 +243,7 @@ class LexiconMatcher:
                             stems[stem].append(_Ref(lex.id, entry.lemma, entry.lemma))
         self._exact = dict(exact)
         self._skeleton = dict(skel)
+        self._undiacritic = dict(plain)
         self._stems = dict(stems)
         self._heads = dict(heads)
         self._by_length = dict(by_length)
@@ -261,8 +275,14 @@ class LexiconMatcher:
                 return ()
             if refs := self._exact.get(candidate):
                 return _hits([r for r in refs if self.lexicons[r.lexicon].obfuscation], how)
-            if len(candidate) >= 3 and (refs := self._skeleton.get(skeleton(candidate))):
-                return _hits(refs, how if how != "plain" else "diacritics/repeats")
+            if len(candidate) < 3:
+                continue
+            if refs := self._undiacritic.get(undiacritic(candidate)):
+                return _hits(refs, how if how != "plain" else "diacritics")
+            if (how != "plain" or _LONG_RUN.search(candidate)) and (
+                refs := self._skeleton.get(skeleton(candidate))
+            ):
+                return _hits(refs, how if how != "plain" else "repeated letters")
         if any(c in _MASK_CHARS for c in word):
             return self._masked(word)
         return self._compound(word)

@@ -138,7 +138,8 @@ def evaluate(
     max_failures: Annotated[int, typer.Option(help="Failures to list in the text report.")] = 50,
 ) -> None:
     """Score the rules against labelled comments: precision, recall, confusion, actions."""
-    from ._evaluate import evaluate as run, merge_items, plot_confusion
+    from ._evaluate import evaluate as run
+    from ._evaluate import merge_items, plot_confusion
 
     engine = _engine(policy)
     try:
