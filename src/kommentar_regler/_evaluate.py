@@ -75,7 +75,7 @@ def load_gold(path: Path) -> list[GoldItem]:
                 GoldItem(
                     line=number,
                     text=row["text"],
-                    category=category,
+                    category=str(category),
                     also=tuple(also),
                     labels=tuple(labels) if labels is not None else None,
                     must=tuple(row.get("must", [])),
