@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -21,12 +22,19 @@ from ._text import NormText
 
 __all__ = ["Analysis", "LexHit", "Token", "analyse", "tokens_of"]
 
+#: Seconds one regular expression may run on a short comment, plus a little per character so
+#: that a long text gets a fair chance; a pattern that runs out of time is reported.
+REGEX_TIMEOUT = 0.25
+REGEX_SECONDS_PER_CHAR = 2e-5  # 2 s more for 100,000 characters
+
 _SENTENCE_END = regex.compile(r"[.!?\n]+\s*|\s{2,}")
 _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
+# A letter next to a digit or symbol: where leetspeak and masks hide words (j@vla, 1d10t, f*tta).
+_INNER_SYMBOL = regex.compile(r"\p{L}[\d@$€!|+*#%_?]|[\d@$€!|+*#%_?]\p{L}")
+_EDGE_PUNCT = ".,!?:;\"'()[]"
 
 
-@dataclass(frozen=True, slots=True)
-class LexHit:
+class LexHit(NamedTuple):
     """A lexicon word found at ``[start, end)`` of the normalised text; ``word`` is its index."""
 
     start: int
@@ -35,8 +43,7 @@ class LexHit:
     hit: WordHit
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark of the normalised text (spaCy's token, flattened)."""
 
     idx: int
@@ -44,9 +51,8 @@ class Token:
     is_punct: bool
 
 
-def tokens_of(doc: Doc) -> list[Token]:
-    """The non-space tokens of ``doc``; one array call instead of a Token object per word."""
-    text = doc.text
+def tokens_of(doc: Doc, text: str) -> list[Token]:
+    """The non-space tokens of ``doc`` (made from ``text``): one array call, no Token objects."""
     return [
         Token(idx, text[idx : idx + length], bool(punct))
         for idx, length, punct, space in doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
@@ -65,6 +71,13 @@ class Analysis:
     # (canonical start, normalised start, normalised end, replaced) per segment
     _segments: list[tuple[int, int, int, bool]] = field(default_factory=list)
     _segment_starts: list[int] = field(default_factory=list)
+    # rules whose regex ran out of time on this comment: the decision asks for a person
+    timed_out: list[str] = field(default_factory=list)
+
+    @cached_property
+    def regex_timeout(self) -> float:
+        """Seconds a regex may run on this comment: more for longer text, never unbounded."""
+        return REGEX_TIMEOUT + len(self.canonical) * REGEX_SECONDS_PER_CHAR
 
     @cached_property
     def by_lexicon(self) -> dict[str, list[LexHit]]:
@@ -108,10 +121,15 @@ class Analysis:
         spans.append((start, len(self.canonical)))
         return spans
 
+    @cached_property
+    def _sentence_begins(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The canonical span of the sentence(s) that ``[start, end)`` lies in."""
-        first = next((s for s in self.sentences if s[0] <= start < s[1]), (start, end))
-        last = next((s for s in self.sentences if s[0] < end <= s[1]), first)
+        begins = self._sentence_begins
+        first = self.sentences[max(bisect_right(begins, start) - 1, 0)]
+        last = self.sentences[max(bisect_right(begins, max(end - 1, start)) - 1, 0)]
         return first[0], max(first[1], last[1])
 
     def canonical_to_norm(self, start: int, end: int) -> tuple[int, int]:
@@ -131,13 +149,27 @@ class Analysis:
         """The span of the ORIGINAL text behind a span of the canonical text."""
         return self.norm.original_span(*self.canonical_to_norm(canon_start, canon_end))
 
+    @cached_property
+    def _replaced(self) -> dict[tuple[int, int], int]:
+        return {(ns, ne): cs for cs, ns, ne, replaced in self._segments if replaced}
+
     def canonical_span_of_hit(self, h: LexHit) -> tuple[int, int]:
+        """Where a lexicon hit lies in the canonical text."""
         if not self._segments:
             return h.start, h.end
-        for canon_start, norm_start, norm_end, _ in self._segments:
-            if norm_start == h.start and norm_end == h.end:
-                return canon_start, canon_start + (len(h.hit.form) if norm_end > norm_start else 0)
-        return h.start, h.end
+        canon_start = self._replaced.get((h.start, h.end))
+        if canon_start is not None:
+            return canon_start, canon_start + len(h.hit.form)
+        return self._canonical_pos(h.start), self._canonical_pos(h.end)
+
+    @cached_property
+    def _norm_starts(self) -> list[int]:
+        return [ns for _, ns, _, _ in self._segments]
+
+    def _canonical_pos(self, norm_pos: int) -> int:
+        i = max(bisect_right(self._norm_starts, norm_pos) - 1, 0)
+        canon_start, norm_start, _, replaced = self._segments[i]
+        return canon_start if replaced else canon_start + (norm_pos - norm_start)
 
 
 def _is_spaced_letter(tok_text: str) -> bool:
@@ -148,25 +180,28 @@ def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
     """Find lexicon words in the tokens of ``doc`` (tokenised from ``norm.text``)."""
     text = norm.text
     candidates: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    tokens = tokens_of(doc)
+    tokens = tokens_of(doc, text)
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.is_punct and len(tok.text) == 1:
+    for i, (idx, tok_text, is_punct) in enumerate(tokens):
+        if is_punct and len(tok_text) == 1:
             continue
-        candidates.append((tok.idx, tok.idx + len(tok.text), i, tok.text))
+        candidates.append((idx, idx + len(tok_text), i, tok_text))
 
-    # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla).
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and tokens[j + 1].idx == tokens[j].idx + len(tokens[j].text):
-            j += 1
-        if j > i:
-            start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
-            surface = text[start:end]
-            if any(c.isalpha() for c in surface) and not surface.isalpha():
-                candidates.append((start, end, i, surface))
-        i = j + 1
+    # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla): only words
+    # with digits or symbols inside, not a word with its full stop.
+    if _INNER_SYMBOL.search(text):
+        i = 0
+        while i < n:
+            j = i
+            while j + 1 < n and tokens[j + 1].idx == tokens[j].idx + len(tokens[j].text):
+                j += 1
+            if j > i:
+                start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
+                surface = text[start:end]
+                core = surface.strip(_EDGE_PUNCT)
+                if _INNER_SYMBOL.search(core) and any(c.isalpha() for c in core):
+                    candidates.append((start, end, i, surface))
+            i = j + 1
 
     # Spaced-out letters: "H o r a", "i d i o t" (three or more single letters in a row).
     i = 0
@@ -194,20 +229,23 @@ def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
 
 
 def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
-    """Keep the longest hit where hits of one lexicon overlap (``1d10t`` over ``1d10``)."""
+    """Keep the longest hit where hits of one lexicon overlap (``1d10t`` over ``1d10``).
+
+    One sweep in order of start: a hit inside the furthest-reaching earlier hit of its lexicon
+    is dropped. Linear after the sort, so a megabyte of text stays fast.
+    """
     if len(hits) < 2:
         return hits
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    reach: dict[str, tuple[int, int]] = {}  # lexicon -> (start, end) of the widest hit so far
     kept: list[LexHit] = []
     for h in hits:
-        if any(
-            k.hit.lexicon == h.hit.lexicon
-            and k.start <= h.start
-            and h.end <= k.end
-            and (k.start, k.end) != (h.start, h.end)
-            for k in kept
-        ):
+        lex = h.hit.lexicon
+        widest = reach.get(lex)
+        if widest is not None and h.end <= widest[1] and (h.start, h.end) != widest:
             continue
+        if widest is None or h.end > widest[1]:
+            reach[lex] = (h.start, h.end)
         kept.append(h)
     return kept
 

@@ -16,21 +16,29 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import Any
 
 from ._models import STOCKHOLM
 
 __all__ = ["DueRule", "is_working_day", "nth_working_day", "parse_due"]
 
-_CALENDAR = holidays.Sweden(categories=(holidays.PUBLIC, holidays.DE_FACTO), include_sundays=False)
 _CALENDAR_LOCK = threading.Lock()  # holidays fills in years lazily; keep that single-threaded
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> Any:
+    """Sweden's PUBLIC and DE_FACTO holidays; imported on first use (it costs start-up time)."""
+    import holidays
+
+    return holidays.Sweden(categories=(holidays.PUBLIC, holidays.DE_FACTO), include_sundays=False)
 
 
 @lru_cache(maxsize=4096)
 def is_working_day(day: date) -> bool:
+    if day.weekday() >= 5:
+        return False
     with _CALENDAR_LOCK:
-        return day.weekday() < 5 and day not in _CALENDAR
+        return day not in _calendar()
 
 
 @lru_cache(maxsize=4096)

@@ -15,10 +15,11 @@ import spacy
 from pydantic import ValidationError
 
 from ._analysis import Analysis, analyse
+from ._dispatch import RuleIndex
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
 from ._loader import compile_rules, load_lexicons, load_rule_specs
-from ._models import Comment, Decision, Finding
+from ._models import FORMAT_VERSION, Comment, Decision, Finding, construct
 from ._plugins import collect
 from ._policy import Policy, PolicyBook
 from ._resolve import STRONG, resolve
@@ -117,6 +118,7 @@ class Engine:
             r for r in self._rules if getattr(r, "role", "evidence") == "evidence"
         )
         self._fact_rules = tuple(r for r in self._rules if getattr(r, "role", "evidence") == "fact")
+        self._index = RuleIndex(self._evidence_rules)
         self._alone_only = frozenset(r.id for r in data_rules if r.spec.alone_only)
         self._yields_to = {
             r.id: frozenset(r.spec.yields_to) for r in data_rules if r.spec.yields_to
@@ -157,7 +159,7 @@ class Engine:
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}
-        for rule in self._evidence_rules if rules is None else rules:
+        for rule in self._index.candidates(analysis) if rules is None else rules:
             for f in rule.check(analysis):
                 key = (f.rule_id, f.start, f.end)
                 if key not in out or out[key].score < f.score:
@@ -191,6 +193,7 @@ class Engine:
             alone_only=self._alone_only,
             review_rules=self._review,
             n_words=len(analysis.tokens),
+            timed_out=analysis.timed_out,
         )
         facts: dict[str, list[str]] = {}
         fact_rules = [r for r in self._fact_rules if r.category in res.categories]
@@ -208,7 +211,9 @@ class Engine:
         actions = chosen.plan(res.categories, labels, c, received)
         # Every part was validated where it was made; building the Decision again would only
         # re-check them (a third of the per-comment time).
-        return Decision.model_construct(
+        return construct(
+            Decision,
+            format_version=FORMAT_VERSION,
             comment_id=c.id,
             category=res.category,
             categories=res.categories,

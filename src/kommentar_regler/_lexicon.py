@@ -46,6 +46,7 @@ _MASK_CHARS = frozenset("*#%_?")
 _REPEATS = regex.compile(r"(\w)\1+")
 _LONG_RUN = regex.compile(r"(\w)\1\1")  # three of a letter: "fiiittta" is hiding something
 _WORD_SHAPE = regex.compile(r"^[\p{L}]+$")
+MAX_WORD = 60  # longer "words" are not analysed for compounds and obfuscation (linear time)
 MIN_COMPOUND_PART = 4  # a lexicon word as the FIRST part of a compound (idiot|politiker)
 MIN_COMPOUND_HEAD = 5  # as the LAST part; shorter heads hide in ordinary words (mar|svin)
 MIN_COMPOUND_REST = 3  # the rest of the compound
@@ -265,6 +266,8 @@ class LexiconMatcher:
     def _lookup(self, word: str) -> tuple[WordHit, ...]:
         if word in self.false_friends or len(word) < 2:
             return ()
+        if len(word) > MAX_WORD:  # a URL or a wall of letters: only an exact word can match
+            return _hits(self._exact.get(word, ()), "exact")
         refs = self._exact.get(word)
         if refs:
             return _hits(refs, "exact")

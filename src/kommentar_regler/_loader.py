@@ -14,11 +14,11 @@ from typing import Any
 
 import regex
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
 from ._rules import (
+    CompiledPattern,
     DataRule,
     Triggers,
     Validator,
@@ -42,6 +42,8 @@ __all__ = [
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    from rapidfuzz import process  # only needed when something is misspelt
+
     best = process.extractOne(name, list(known), score_cutoff=60)
     return best[0] if best else None
 
@@ -282,20 +284,13 @@ def compile_rules(
                 )
         if unknown:
             continue
-        compiled = [
-            (
-                _compile(expand_placeholders(p, forms_of), problem, f"patterns.{i}"),
-                required_placeholders(p),
-                leading_placeholder(p),
-            )
-            for i, p in enumerate(spec.patterns)
-        ]
+        compiled = _compile_patterns(spec, forms_of, problem)
         guards = tuple(
             g
             for g in (_compile(u, problem, f"unless.{i}") for i, u in enumerate(spec.unless))
             if g is not None
         )
-        if any(c is None for c, _, _ in compiled):
+        if compiled is None:
             continue
         # An explicit prefilter only: a placeholder inside an alternation is not required.
         requires = spec.requires or []
@@ -303,7 +298,7 @@ def compile_rules(
             DataRule(
                 spec=spec,
                 source=f"{file}:{item.line}" if item.line else file,
-                compiled=tuple((c, n, lead) for c, n, lead in compiled if c is not None),
+                compiled=compiled,
                 guards=guards,
                 requires=tuple(requires),
                 validator=validator,
@@ -312,6 +307,32 @@ def compile_rules(
             )
         )
     return rules
+
+
+def _compile_patterns(
+    spec: RuleSpec, forms_of: Any, problem: Any
+) -> tuple[CompiledPattern, ...] | None:
+    """One regex for the patterns that scan the text, one per pattern led by a lexicon."""
+    free: list[tuple[str, frozenset[str]]] = []
+    out: list[CompiledPattern] = []
+    ok = True
+    for i, p in enumerate(spec.patterns):
+        expanded = f"(?P<p{i}>{expand_placeholders(p, forms_of)})"
+        if _compile(expanded, problem, f"patterns.{i}") is None:
+            ok = False
+            continue
+        lead = leading_placeholder(p)
+        if lead is not None and spec.anchor == "anywhere":
+            out.append(CompiledPattern(regex.compile(expanded), required_placeholders(p), lead))
+        else:
+            free.append((expanded, required_placeholders(p)))
+    if not ok:
+        return None
+    if free:
+        combined = regex.compile("|".join(e for e, _ in free))
+        needs = frozenset.intersection(*(n for _, n in free))
+        out.append(CompiledPattern(combined, needs, None))
+    return tuple(out)
 
 
 def _compile(pattern: str, problem: Any, field: str) -> regex.Pattern[str] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_M = TypeVar("_M", bound=BaseModel)
 
 #: Version of the JSON that ``Decision.model_dump(mode="json")`` produces. Bumped when a field
 #: is renamed or removed; adding a field does not bump it.
@@ -115,6 +116,22 @@ _ACTION_SV = {
 }
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+def construct(cls: type[_M], **values: Any) -> _M:
+    """Build a model from values the library has already validated, without re-validating.
+
+    Does what ``BaseModel.model_construct`` does for a model with no private attributes and
+    no extras, minus its per-field default handling: every field must be given. About ten
+    times faster, which matters on the per-comment path. ``tests/test_models.py`` checks that
+    the result equals ``model_validate`` of the same values.
+    """
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", set(values))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
 
 
 class Comment(BaseModel):

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ._deadlines import DueRule, parse_due
 from ._loader import citations, did_you_mean, load_policy_file, toml_files, validation_problems
-from ._models import Action, ActionKind, Category, Citation, Comment
+from ._models import Action, ActionKind, Category, Citation, Comment, construct
 from ._schema import ActionSpec, DeadlineSpec, PolicyFile
 from .errors import PolicyFileError, Problem, UnknownPolicyError
 
@@ -63,6 +63,8 @@ class Policy:
     spec: PolicyFile
     source: str
     _planned: dict[tuple[str, str], tuple[_Planned, ...]] = field(default_factory=dict, repr=False)
+    # Actions are immutable and depend only on this key; many comments share one.
+    _cache: dict[tuple[Any, ...], tuple[Action, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # Parse due rules and build citations once, not per comment.
@@ -101,6 +103,10 @@ class Policy:
         received: datetime | None,
     ) -> tuple[Action, ...]:
         """The merged, ordered actions for a decision's categories and labels."""
+        key = (tuple(categories), tuple(labels), comment.is_private, received)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
         planned: list[_Planned] = []
         for category in categories:
             planned += self._planned.get(("category", category.value), ())
@@ -108,7 +114,11 @@ class Policy:
             planned += self._planned.get(("label", label), ())
         if comment.is_private:
             planned += self._planned.get(("private_message", "private_message"), ())
-        return merge(planned, received, self.working_day_ends, self.spec.signature)
+        actions = merge(planned, received, self.working_day_ends, self.spec.signature)
+        if len(self._cache) > 10_000:  # a batch with many distinct times; start again
+            self._cache.clear()
+        self._cache[key] = actions
+        return actions
 
 
 def merge(
@@ -136,7 +146,8 @@ def merge(
             note = (
                 note + " " if note else ""
             ) + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
-        actions[kind] = Action.model_construct(
+        actions[kind] = construct(
+            Action,
             kind=kind,
             due=due,
             optional=all(p.spec.optional for p in group),

@@ -38,6 +38,7 @@ def resolve(
     alone_only: Collection[str],
     review_rules: Collection[str],
     n_words: int,
+    timed_out: Collection[str] = (),
 ) -> Resolution:
     strong = [f for f in findings if f.score >= STRONG]
     weak = [f for f in findings if f.score < STRONG]
@@ -61,6 +62,8 @@ def resolve(
     for f in strong:
         if f.rule_id in review_rules:
             reasons.append(f"regeln {f.rule_id} kräver manuell bedömning: {f.text!r}")
+    for rule_id in dict.fromkeys(timed_out):
+        reasons.append(f"regeln {rule_id} hann inte köras klart på texten (tidsgräns)")
     if Category.PRAISE in categories and Category.OFFENSIVE in categories:
         reasons.append("både beröm och kränkande innehåll: kan vara ironi")
     return Resolution(

@@ -7,22 +7,21 @@ satisfies the :class:`Rule` protocol (an id, a category, a label, a basis and ``
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 import regex
 
 from ._analysis import Analysis, LexHit
-from ._models import Category, Citation, Finding
+from ._models import Category, Citation, Finding, construct
 from ._schema import RuleSpec
 
 __all__ = ["DataRule", "Rule", "RuleMatch", "Validator"]
 
 log = logging.getLogger("kommentar_regler")
 
-#: Seconds one regular expression may run on one comment before it is abandoned.
-REGEX_TIMEOUT = 0.25
 
 Validator = Callable[[str], bool]
 _PLACEHOLDER = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")  # {6} stays a quantifier
@@ -57,7 +56,8 @@ class RuleMatch:
 def finding_from(rule: Rule, analysis: Analysis, m: RuleMatch, score: float) -> Finding:
     """Build a Finding whose offsets point into the ORIGINAL text."""
     start, end = analysis.original_span(m.start, m.end)
-    return Finding.model_construct(
+    return construct(
+        Finding,
         rule_id=rule.id,
         category=rule.category,
         label=rule.label,
@@ -128,6 +128,16 @@ def required_placeholders(pattern: str) -> frozenset[str]:
     return frozenset(required)
 
 
+class CompiledPattern(NamedTuple):
+    """A rule's patterns as compiled: one regex for all patterns that can run in one scan,
+    and one per pattern that starts with a lexicon (tried only where that lexicon's words are).
+    Named groups ``p0``, ``p1``, ... say which of the rule's patterns matched."""
+
+    regex: regex.Pattern[str]
+    needs: frozenset[str]  # lexicons without which it cannot match
+    leading: str | None  # the lexicon it starts with
+
+
 @dataclass(frozen=True)
 class Triggers:
     """A cheap test run before a rule's regexes: does the comment hold any of these words?"""
@@ -169,9 +179,7 @@ class DataRule:
 
     spec: RuleSpec
     source: str
-    # one compiled regex per pattern, the lexicons it needs (skipped without them), and
-    # the lexicon it starts with (tried only at that lexicon's words), if any
-    compiled: tuple[tuple[regex.Pattern[str], frozenset[str], str | None], ...] = ()
+    compiled: tuple[CompiledPattern, ...] = ()
     guards: tuple[regex.Pattern[str], ...] = ()
     requires: tuple[str, ...] = ()
     validator: Validator | None = None
@@ -229,10 +237,14 @@ class DataRule:
         lexicons = self.spec.near.lexicons
         window = self.spec.near.window
         first, *others = (analysis.by_lexicon.get(lex, []) for lex in lexicons)
+        # hits come in text order, so their word numbers are sorted: bisect the window
+        positions = [[h.word for h in hits] for hits in others]
         for anchor in first:
             group = [anchor]
-            for hits in others:
-                close = [h for h in hits if abs(h.word - anchor.word) <= window and h is not anchor]
+            for hits, words in zip(others, positions, strict=True):
+                lo = bisect_left(words, anchor.word - window)
+                hi = bisect_right(words, anchor.word + window)
+                close = [h for h in hits[lo:hi] if h is not anchor]
                 if not close:
                     break
                 group.append(min(close, key=lambda h: abs(h.word - anchor.word)))
@@ -245,7 +257,7 @@ class DataRule:
 
     def _pattern_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
         present = analysis.by_lexicon
-        for n, (pattern, needs, leading) in enumerate(self.compiled):
+        for pattern, needs, leading in self.compiled:
             if needs and any(lex not in present for lex in needs):
                 continue
             try:
@@ -260,21 +272,27 @@ class DataRule:
                     matches = [
                         m
                         for pos in starts
-                        if (m := pattern.match(analysis.canonical, pos, timeout=REGEX_TIMEOUT))
+                        if (
+                            m := pattern.match(
+                                analysis.canonical, pos, timeout=analysis.regex_timeout
+                            )
+                        )
                     ]
                 else:
-                    matches = list(pattern.finditer(analysis.canonical, timeout=REGEX_TIMEOUT))
+                    matches = list(
+                        pattern.finditer(analysis.canonical, timeout=analysis.regex_timeout)
+                    )
             except TimeoutError:
-                log.warning(
-                    "rule %s: pattern %d timed out; skipped for this comment", self.id, n + 1
-                )
+                log.warning("rule %s: a pattern timed out; skipped for this comment", self.id)
+                analysis.timed_out.append(self.id)
                 continue
             for m in matches:
                 if m.end() == m.start():
                     continue
                 if self.validator is not None and not self.validator(m.group()):
                     continue
-                why = f"pattern {n + 1} of {len(self.compiled)} matched"
+                n = int((m.lastgroup or "p0")[1:])
+                why = f"pattern {n + 1} of {len(self.spec.patterns)} matched"
                 if self.validator is not None:
                     why += f", and {self.spec.validate_with} validated it"
                 yield RuleMatch(m.start(), m.end(), why, "pattern")
@@ -286,9 +304,10 @@ class DataRule:
             start, end = analysis.sentence_of(m.start, m.end)
             sentence = analysis.canonical[start:end]
         try:
-            return any(g.search(sentence, timeout=REGEX_TIMEOUT) for g in self.guards)
+            return any(g.search(sentence, timeout=analysis.regex_timeout) for g in self.guards)
         except TimeoutError:
             log.warning("rule %s: guard timed out; finding kept", self.id)
+            analysis.timed_out.append(self.id)
             return False
 
 

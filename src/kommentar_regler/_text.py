@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -28,6 +29,9 @@ __all__ = ["NormText", "normalise"]
 # ASCII, white space and the Latin-1 letters (but not ß, which case-folds to "ss").
 _NEEDS_SLOW_PATH = regex.compile(
     r"[^\t\n\r\x20-\x7e\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff]"
+)
+_NEEDS_SLOW_RUN = regex.compile(
+    r"[^\t\n\r\x20-\x7e\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff]+"
 )
 _WHITESPACE_TO_SPACE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 
@@ -68,6 +72,7 @@ class NormText:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=8192)
 def _fold(cluster: str) -> str:
     """Normalise one grapheme cluster; applied until it stops changing, so it is idempotent."""
     previous = None
@@ -115,11 +120,27 @@ def normalise(text: str) -> NormText:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for start, end in _clusters(text):
-        folded = _fold(text[start:end])
-        out.append(folded)
-        starts.extend([start] * len(folded))
-        ends.extend([end] * len(folded))
+    pos = 0
+    # Plain runs are folded in bulk (one for one); only the other characters, with the letter
+    # a combining mark belongs to, go through the cluster-by-cluster path.
+    for m in _NEEDS_SLOW_RUN.finditer(text):
+        begin, stop = m.span()
+        if begin > pos and unicodedata.category(text[begin])[0] == "M":
+            begin -= 1  # the mark's base letter belongs to its cluster
+        if begin > pos:
+            out.append(text[pos:begin].casefold().translate(_WHITESPACE_TO_SPACE))
+            starts.extend(range(pos, begin))
+            ends.extend(range(pos + 1, begin + 1))
+        for start, end in _clusters(text[begin:stop]):
+            folded = _fold(text[begin + start : begin + end])
+            out.append(folded)
+            starts.extend([begin + start] * len(folded))
+            ends.extend([begin + end] * len(folded))
+        pos = stop
+    if pos < len(text):
+        out.append(text[pos:].casefold().translate(_WHITESPACE_TO_SPACE))
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     normalised = "".join(out)
     normalised = _fold_confusables(normalised)
     return NormText(text, normalised, tuple(starts), tuple(ends))

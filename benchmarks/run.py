@@ -1,0 +1,253 @@
+"""Benchmark kommentar_regler against spaCy's own tokenizer, the yardstick.
+
+    python benchmarks/run.py            # the full run (about two minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller corpus, for a quick look
+
+In ONE process, over the same corpus of distinct realistic comments: classify_many throughput,
+classify latency (p50/p99) on 50-word comments, and spacy.blank("sv")'s tokenizer (nlp.pipe)
+alone. In FRESH processes: cold start (import to first decision) and peak RSS, against
+``import spacy; spacy.blank("sv")``. Then how cost grows with comment length and lexicon size,
+and the worst cases of issue "robustness" (1 MB of text, 300,000 repeated characters).
+Prints the ratios and whether each target holds. Nothing here is asserted by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+TARGET_THROUGHPUT_RATIO = 0.3
+TARGET_COLD_RATIO = 1.5
+TARGET_RSS_RATIO = 1.5
+TARGET_P99_MS = 2.0
+
+COLD_KR = """
+import resource, time
+t = time.perf_counter()
+import kommentar_regler as kr
+kr.classify("Gatlampan på Storgatan 14 är trasig")
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+COLD_SPACY = """
+import resource, time
+t = time.perf_counter()
+import spacy
+nlp = spacy.blank("sv")
+nlp("Gatlampan på Storgatan 14 är trasig")
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def fresh(code: str, runs: int) -> tuple[float, float]:
+    """Median seconds and peak RSS (MiB) of ``code`` in fresh interpreters."""
+    out = []
+    for _ in range(runs):
+        res = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        seconds, rss = res.stdout.split()
+        out.append((float(seconds), float(rss)))
+    return statistics.median(s for s, _ in out), statistics.median(r for _, r in out)
+
+
+def verdict(ok: bool) -> str:
+    return "holds" if ok else "DOES NOT HOLD"
+
+
+def lexicon_plugin(tmp: Path, size: int) -> object:
+    """A plugin adding a lexicon of ``size`` invented words and a rule that uses it."""
+    from kommentar_regler import hookimpl
+
+    (tmp / "lexicons.toml").write_text(
+        '[[lexicon]]\nid = "bench"\nfile = "bench.txt"\nsource = "benchmark"\nlicense = "MIT"\n'
+        "obfuscation = true\ncompounds = true\n",
+        encoding="utf-8",
+    )
+
+    def letters(i: int) -> str:  # lexicon words are letters only: 0 -> "zqaaaa"
+        out = ""
+        for _ in range(4):
+            i, r = divmod(i, 26)
+            out = chr(97 + r) + out
+        return "zq" + out
+
+    words = [f"{letters(i)}ord = {letters(i)}ordet, {letters(i)}orden" for i in range(size)]
+    (tmp / "bench.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (tmp / "rules.toml").write_text(
+        '[[rule]]\nid = "bench.words"\ncategory = "spam"\nlabel = "bench"\nlexicons = ["bench"]\n'
+        'basis = [{document = "Benchmark", section = "1"}]\n'
+        'examples.match = ["zqaaaaord"]\nexamples.no_match = ["hej"]\n',
+        encoding="utf-8",
+    )
+
+    class Plugin:
+        @hookimpl
+        def register_lexicons(self, register):  # type: ignore[no-untyped-def]
+            register(tmp)
+
+        @hookimpl
+        def register_rule_files(self, register):  # type: ignore[no-untyped-def]
+            register(tmp / "rules.toml")
+
+    return Plugin()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smaller corpus")
+    parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
+    args = parser.parse_args()
+    n = 3_000 if args.quick else 12_000
+    runs = 3 if args.quick else 5
+
+    import spacy
+
+    import kommentar_regler as kr
+
+    print(
+        f"machine: {platform.processor() or platform.machine()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"kommentar_regler {kr.__version__}, spaCy {spacy.__version__}"
+    )
+    corpus = generate(n, seed=7)
+    assert len(set(corpus)) == len(corpus)
+    words = sum(len(t.split()) for t in corpus) / len(corpus)
+    print(f"corpus: {len(corpus)} distinct comments, {words:.1f} words on average\n")
+
+    engine = kr.Engine(load_entrypoints=False)
+    engine.classify("uppvärmning")
+    nlp = spacy.blank("sv")
+
+    # Each measured on its own corpus slice first seen by it, so caches help equally.
+    tok_s = best_of(lambda: list(nlp.pipe(corpus)), 1)
+    cls_s = best_of(lambda: list(engine.classify_many(corpus, flood=False)), 1)
+    flood_s = best_of(lambda: list(engine.classify_many(corpus)), 1)
+    tok_rate, cls_rate, flood_rate = n / tok_s, n / cls_s, n / flood_s
+    ratio = cls_rate / tok_rate
+    print(f"tokenizer (nlp.pipe)            {tok_rate:9.0f} comments/s")
+    print(
+        f"classify_many (flood off)       {cls_rate:9.0f} comments/s   ratio {ratio:.3f} "
+        f"(target >= {TARGET_THROUGHPUT_RATIO}: {verdict(ratio >= TARGET_THROUGHPUT_RATIO)})"
+    )
+    print(f"classify_many (flood on)        {flood_rate:9.0f} comments/s")
+
+    long_corpus = generate(1_000, seed=11, words=50)
+    lat = []
+    for text in long_corpus:
+        t = time.perf_counter()
+        engine.classify(text)
+        lat.append((time.perf_counter() - t) * 1000)
+    lat.sort()
+    p50, p99 = lat[len(lat) // 2], lat[int(len(lat) * 0.99)]
+    print(
+        f"classify latency, 50 words      p50 {p50:.2f} ms, p99 {p99:.2f} ms "
+        f"(target p99 < {TARGET_P99_MS} ms: {verdict(p99 < TARGET_P99_MS)})"
+    )
+
+    cold_kr, rss_kr = fresh(COLD_KR, runs)
+    cold_sp, rss_sp = fresh(COLD_SPACY, runs)
+    print(
+        f"cold start, import to decision  {cold_kr:.2f} s vs spaCy {cold_sp:.2f} s: ratio "
+        f"{cold_kr / cold_sp:.2f} (target <= {TARGET_COLD_RATIO}: "
+        f"{verdict(cold_kr / cold_sp <= TARGET_COLD_RATIO)})"
+    )
+    print(
+        f"peak RSS                        {rss_kr:.0f} MiB vs spaCy {rss_sp:.0f} MiB: ratio "
+        f"{rss_kr / rss_sp:.2f} (target <= {TARGET_RSS_RATIO}: "
+        f"{verdict(rss_kr / rss_sp <= TARGET_RSS_RATIO)})"
+    )
+
+    print("\ncost by comment length (µs per comment):")
+    by_length = {}
+    for w in (10, 50, 250):
+        texts = generate(400, seed=w, words=w)
+        t_tok = best_of(lambda texts=texts: list(nlp.pipe(texts)), 1) / len(texts) * 1e6
+        t_cls = (
+            best_of(lambda texts=texts: [engine.classify(x) for x in texts], 1) / len(texts) * 1e6
+        )
+        by_length[w] = (t_tok, t_cls)
+        print(
+            f"  {w:4d} words: tokenizer {t_tok:8.0f}   classify {t_cls:8.0f}"
+            f"   ratio {t_tok / t_cls:.2f}"
+        )
+
+    print("\ncost by lexicon size (an extra lexicon of N words and a rule using it):")
+    by_lexicon = {}
+    sample = corpus[:2000]
+    for size in (0, 1_000, 10_000):
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            plugins = [lexicon_plugin(Path(tmp), size)] if size else []
+            eng = kr.Engine(load_entrypoints=False, plugins=plugins)
+            build = time.perf_counter() - t
+            rate = len(sample) / best_of(
+                lambda eng=eng: list(eng.classify_many(sample, flood=False)), 1
+            )
+        by_lexicon[size] = (build, rate)
+        print(f"  {size:6d} words: Engine() {build:5.2f} s, {rate:7.0f} comments/s")
+
+    print("\nworst cases:")
+    big = kr.Engine(load_entrypoints=False, max_chars=2_000_000)
+    megabyte = " ".join(generate(60_000, seed=3))[:1_000_000]
+    t = time.perf_counter()
+    big.classify(megabyte)
+    t_mb = time.perf_counter() - t
+    t = time.perf_counter()
+    big.classify("a" * 300_000)
+    t_rep = time.perf_counter() - t
+    t = time.perf_counter()
+    big.classify("ä\u200b" * 150_000)
+    t_slow = time.perf_counter() - t
+    print(f"  1 MB of comments in one text   {t_mb:.2f} s")
+    print(f"  300,000 x 'a'                  {t_rep:.2f} s")
+    print(f"  300,000 chars, slow path       {t_slow:.2f} s")
+
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "corpus": n,
+                    "tokenizer_per_s": tok_rate,
+                    "classify_many_per_s": cls_rate,
+                    "classify_many_flood_per_s": flood_rate,
+                    "throughput_ratio": ratio,
+                    "p50_ms": p50,
+                    "p99_ms": p99,
+                    "cold_s": cold_kr,
+                    "cold_spacy_s": cold_sp,
+                    "rss_mib": rss_kr,
+                    "rss_spacy_mib": rss_sp,
+                    "by_length_us": by_length,
+                    "by_lexicon": by_lexicon,
+                    "one_mb_s": t_mb,
+                    "repeat_300k_s": t_rep,
+                    "slow_path_300k_s": t_slow,
+                },
+                indent=2,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Which rules can possibly match a comment, found through an inverted index.
+
+Each rule has a gate: words, prefixes, suffixes or lexicons of which the comment must hold at
+least one (a rule's ``triggers``, its lexicons, or the lexicons its patterns cannot do without).
+The index maps each of them to its rules, so a comment touches only the rules it could fire;
+rules with no gate are always run. Gates are supersets: the rule itself still decides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._analysis import Analysis
+from ._rules import DataRule, Rule
+
+__all__ = ["RuleIndex"]
+
+
+@dataclass(frozen=True)
+class _Gate:
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    lexicons: frozenset[str] = frozenset()
+
+
+def _gate(rule: Rule) -> _Gate | None:
+    """The rule's gate, or None when it must run on every comment."""
+    if not isinstance(rule, DataRule):
+        return None
+    spec = rule.spec
+    if spec.lexicons:
+        return _Gate(lexicons=frozenset(spec.lexicons))
+    if spec.near is not None:
+        return _Gate(lexicons=frozenset(spec.near.lexicons[:1]))
+    if rule.triggers is not None:
+        t = rule.triggers
+        return _Gate(t.words, t.prefixes, t.suffixes, t.lexicons)
+    if rule.requires:
+        return _Gate(lexicons=frozenset(rule.requires[:1]))
+    needed = [needs for _, needs, _ in rule.compiled]
+    if needed and all(needed):
+        return _Gate(lexicons=frozenset(sorted(n)[0] for n in needed))
+    return None
+
+
+class RuleIndex:
+    """Rules by the words and lexicons that can set them off."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._order = {id(r): i for i, r in enumerate(self.rules)}
+        self._always: list[Rule] = []
+        self._by_word: dict[str, list[Rule]] = defaultdict(list)
+        self._by_lexicon: dict[str, list[Rule]] = defaultdict(list)
+        self._affixed: list[tuple[Rule, tuple[str, ...], tuple[str, ...]]] = []
+        for rule in self.rules:
+            gate = _gate(rule)
+            if gate is None:
+                self._always.append(rule)
+                continue
+            for w in gate.words:
+                self._by_word[w].append(rule)
+            for lex in gate.lexicons:
+                self._by_lexicon[lex].append(rule)
+            if gate.prefixes or gate.suffixes:
+                self._affixed.append((rule, gate.prefixes, gate.suffixes))
+        self._words = frozenset(self._by_word)
+
+    def candidates(self, analysis: Analysis) -> list[Rule]:
+        """The rules that may match ``analysis``, in the index's (id) order."""
+        chosen: dict[int, Rule] = {id(r): r for r in self._always}
+        for w in analysis.words & self._words:
+            for r in self._by_word[w]:
+                chosen[id(r)] = r
+        for lex in analysis.by_lexicon:
+            for r in self._by_lexicon.get(lex, ()):
+                chosen[id(r)] = r
+        if self._affixed:
+            blob = analysis.word_blob
+            for rule, prefixes, suffixes in self._affixed:
+                if id(rule) not in chosen and (
+                    any(" " + p in blob for p in prefixes) or any(s + " " in blob for s in suffixes)
+                ):
+                    chosen[id(rule)] = rule
+        return sorted(chosen.values(), key=lambda r: self._order[id(r)])
