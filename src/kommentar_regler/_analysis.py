@@ -27,7 +27,8 @@ __all__ = ["Analysis", "LexHit", "Token", "analyse", "tokens_of"]
 REGEX_TIMEOUT = 0.25
 REGEX_SECONDS_PER_CHAR = 2e-5  # 2 s more for 100,000 characters
 
-_SENTENCE_END = regex.compile(r"[.!?\n]+\s*|\s{2,}")
+# A sentence ends at . ! ? or a line break (comments often put one sentence on each line).
+_SENTENCE_END = regex.compile(r"[.!?\n]+\s*")
 _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
 # A letter next to a digit or symbol: where leetspeak and masks hide words (j@vla, 1d10t, f*tta).
 _INNER_SYMBOL = regex.compile(r"\p{L}[\d@$€!|+*#%_?]|[\d@$€!|+*#%_?]\p{L}")
@@ -172,6 +173,11 @@ class Analysis:
         return canon_start if replaced else canon_start + (norm_pos - norm_start)
 
 
+def _only_space_or_dot(between: str) -> bool:
+    """What may stand between spaced-out letters: white space, or one dot or dash."""
+    return len(between) <= 8 and between.strip() in ("", ".", "-", "_")
+
+
 def _is_spaced_letter(tok_text: str) -> bool:
     return len(tok_text) == 1 and tok_text.isalpha()
 
@@ -210,7 +216,7 @@ def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
         while (
             j < n
             and _is_spaced_letter(tokens[j].text)
-            and (j == i or tokens[j].idx - (tokens[j - 1].idx + 1) <= 1)
+            and (j == i or _only_space_or_dot(text[tokens[j - 1].idx + 1 : tokens[j].idx]))
         ):
             j += 1
         if j - i >= 3:

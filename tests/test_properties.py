@@ -1,0 +1,187 @@
+"""Properties that hold for any input (hypothesis; 500 examples each when CI=true)."""
+
+from __future__ import annotations
+
+import json
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import kommentar_regler as kr
+from kommentar_regler._text import normalise
+
+from .conftest import DATA
+
+ENGINE = kr.Engine(load_entrypoints=False)
+DEV = [
+    json.loads(line)["text"]
+    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
+    for line in (DATA / name).read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+# Everything the open internet sends: all of Unicode, and the tricky parts on purpose.
+TRICKY = st.sampled_from(
+    [
+        "\u200d",
+        "\u200b",
+        "\u202e",
+        "\u2066",
+        "\ufeff",
+        "\u00ad",
+        "\u0301",
+        "\u0308",
+        "\u20e3",
+        "👨‍👩‍👧",
+        "🏳️‍🌈",
+        "\x00",
+        "\x07",
+        "\r\n",
+        "\t",
+        "ﬁ",
+        "ß",
+        "İ",
+        "Ⅻ",
+        "𝐣𝐚𝐯𝐥𝐚",
+        "ᵢ",
+        "ǅ",
+    ]
+)
+ANY_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.text(max_size=10), TRICKY, st.sampled_from(DEV)), max_size=12).map(
+        "".join
+    ),
+    st.sampled_from(DEV),
+)
+SEVERITY = {c: c.severity for c in kr.Category}
+
+
+@given(ANY_TEXT)
+def test_classify_never_raises_and_offsets_slice_the_original(text: str) -> None:
+    d = ENGINE.classify(text)
+    assert d.category in d.categories
+    for f in d.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+    for a in d.actions:
+        assert a.basis
+
+
+@given(ANY_TEXT)
+def test_deterministic(text: str) -> None:
+    assert ENGINE.classify(text) == ENGINE.classify(text)
+
+
+@given(ANY_TEXT)
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = normalise(text).text
+    assert normalise(once).text == once
+
+
+@given(ANY_TEXT)
+def test_a_criminal_sentence_never_makes_a_comment_less_severe(text: str) -> None:
+    before = ENGINE.classify(text)
+    after = ENGINE.classify(text + "\nJag ska döda dig.")
+    assert SEVERITY[after.category] >= SEVERITY[before.category]
+    assert kr.Category.CRIMINAL in after.categories
+
+
+def _recase(text: str, rnd: random.Random) -> str:
+    return "".join(c.upper() if rnd.random() < 0.5 else c.lower() for c in text)
+
+
+def _respace(text: str, rnd: random.Random) -> str:
+    """Other horizontal white space (a line break ends a sentence, so it is not used here)."""
+    return "".join(rnd.choice([" ", "  ", "\t", " \u00a0", "   "]) if c == " " else c for c in text)
+
+
+@given(st.sampled_from(DEV), st.integers(0, 2**32))
+def test_case_and_whitespace_do_not_change_the_category(text: str, seed: int) -> None:
+    rnd = random.Random(seed)
+    base = ENGINE.classify(text).category
+    assert ENGINE.classify(_recase(text, rnd)).category == base
+    assert ENGINE.classify(_respace(text, rnd)).category == base
+
+
+# -- obfuscation never hides a lexicon word ---------------------------------------------------
+
+ABUSE = ("svordomar", "forolampningar", "hotverb", "folkgrupper", "forakt")
+TERMS = sorted(
+    {
+        (lex, form)
+        for lex in ABUSE
+        for e in ENGINE.lexicons[lex].entries
+        for form in e.forms
+        if len(form) >= 4
+    }
+)
+_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def _obfuscate(word: str, how: str, rnd: random.Random) -> str:
+    if how == "leet":
+        spots = [i for i, c in enumerate(word) if c in _LEET]
+        assume(spots and len(spots) < sum(c.isalpha() for c in word))
+        pick = set(rnd.sample(spots, rnd.randint(1, len(spots))))
+        out = "".join(_LEET[c] if i in pick else c for i, c in enumerate(word))
+        assume(any(c.isalpha() for c in out))
+        return out
+    if how == "spaced":
+        return " ".join(word.upper())
+    if how == "repeated":
+        i = rnd.randrange(len(word))
+        return word[:i] + word[i] * 3 + word[i + 1 :]
+    if how == "masked":
+        i = rnd.randrange(1, len(word) - 1)
+        return word[:i] + "*" + word[i + 1 :]
+    if how == "no_diacritics":
+        return word.translate(str.maketrans("åäö", "aao"))
+    if how == "hyphen":
+        i = rnd.randrange(1, len(word) - 1)
+        return (word[:i] + "-" + word[i:]).upper()
+    if how == "zero_width":
+        i = rnd.randrange(1, len(word))
+        return word[:i] + "\u200b" + word[i:]
+    return word.upper()
+
+
+@given(
+    st.sampled_from(TERMS),
+    st.sampled_from(
+        ["leet", "spaced", "repeated", "masked", "no_diacritics", "hyphen", "zero_width", "upper"]
+    ),
+    st.integers(0, 2**32),
+)
+def test_obfuscating_a_lexicon_word_does_not_hide_it(
+    term: tuple[str, str], how: str, seed: int
+) -> None:
+    lexicon, word = term
+    hidden = _obfuscate(word, how, random.Random(seed))
+    if how == "masked":  # a mask that fits another word of the lexicons says nothing
+        masked = hidden.replace("*", ".")
+        fits = {
+            e.lemma
+            for lex in ABUSE
+            for e in ENGINE.lexicons[lex].entries
+            for f in e.forms
+            if len(f) == len(word) and __import__("re").fullmatch(masked, f)
+        }
+        assume(len(fits) == 1)
+    analysis = ENGINE.analyse(f"Ja men {hidden} alltså")
+    found = {h.hit.form for h in analysis.by_lexicon.get(lexicon, [])}
+    lemmas = {h.hit.lemma for h in analysis.by_lexicon.get(lexicon, [])}
+    assert found or lemmas, (word, hidden, analysis.hits)
+    assert word in found or any(
+        word in e.forms for e in ENGINE.lexicons[lexicon].entries if e.lemma in lemmas
+    ), (word, hidden, found)
+
+
+def test_one_engine_in_eight_threads_gives_the_sequential_decisions() -> None:
+    texts = DEV * 2
+    sequential = [ENGINE.classify(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(ENGINE.classify, texts))
+    assert threaded == sequential
