@@ -10,8 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -29,6 +28,7 @@ REGEX_SECONDS_PER_CHAR = 2e-5  # 2 s more for 100,000 characters
 
 # A sentence ends at . ! ? or a line break (comments often put one sentence on each line).
 _SENTENCE_END = regex.compile(r"[.!?\n]+\s*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\n])[^\w.!?\n]*(?=\w)")
 _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
 # A letter next to a digit or symbol: where leetspeak and masks hide words (j@vla, 1d10t, f*tta).
 _INNER_SYMBOL = regex.compile(r"\p{L}[\d@$€!|+*#%_?]|[\d@$€!|+*#%_?]\p{L}")
@@ -42,6 +42,23 @@ class LexHit(NamedTuple):
     end: int
     word: int
     hit: WordHit
+
+
+class _cached:
+    """Like ``functools.cached_property`` without its lock (Python 3.11 takes one on every
+    first access, which costs more than the values it guards; an Analysis is never shared)."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 class Token(NamedTuple):
@@ -75,43 +92,36 @@ class Analysis:
     # rules whose regex ran out of time on this comment: the decision asks for a person
     timed_out: list[str] = field(default_factory=list)
 
-    @cached_property
+    @_cached
     def regex_timeout(self) -> float:
         """Seconds a regex may run on this comment: more for longer text, never unbounded."""
         return REGEX_TIMEOUT + len(self.canonical) * REGEX_SECONDS_PER_CHAR
 
-    @cached_property
+    @_cached
     def by_lexicon(self) -> dict[str, list[LexHit]]:
         out: dict[str, list[LexHit]] = defaultdict(list)
         for h in self.hits:
             out[h.hit.lexicon].append(h)
         return dict(out)
 
-    @cached_property
+    @_cached
     def words(self) -> frozenset[str]:
         """Every token of the normalised text, and every lexicon form found (for triggers)."""
         out = {t.text for t in self.tokens}
         out.update(h.hit.form for h in self.hits)
         return frozenset(out)
 
-    @cached_property
+    @_cached
     def word_blob(self) -> str:
         """``words`` joined as " a b c ": a prefix test is one substring search."""
         return " " + " ".join(self.words) + " "
 
-    @cached_property
+    @_cached
     def sentence_starts(self) -> list[int]:
         """Canonical offsets where a sentence's first word begins."""
-        starts = []
-        for start, end in self.sentences:
-            pos = start
-            while pos < end and not self.canonical[pos].isalnum():
-                pos += 1
-            if pos < end:
-                starts.append(pos)
-        return starts
+        return sorted({m.end() for m in _SENTENCE_START.finditer(self.canonical)})
 
-    @cached_property
+    @_cached
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans of the canonical text."""
         spans = []
@@ -122,7 +132,7 @@ class Analysis:
         spans.append((start, len(self.canonical)))
         return spans
 
-    @cached_property
+    @_cached
     def _sentence_begins(self) -> list[int]:
         return [s for s, _ in self.sentences]
 
@@ -150,7 +160,7 @@ class Analysis:
         """The span of the ORIGINAL text behind a span of the canonical text."""
         return self.norm.original_span(*self.canonical_to_norm(canon_start, canon_end))
 
-    @cached_property
+    @_cached
     def _replaced(self) -> dict[tuple[int, int], int]:
         return {(ns, ne): cs for cs, ns, ne, replaced in self._segments if replaced}
 
@@ -163,7 +173,7 @@ class Analysis:
             return canon_start, canon_start + len(h.hit.form)
         return self._canonical_pos(h.start), self._canonical_pos(h.end)
 
-    @cached_property
+    @_cached
     def _norm_starts(self) -> list[int]:
         return [ns for _, ns, _, _ in self._segments]
 

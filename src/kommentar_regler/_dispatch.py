@@ -55,7 +55,8 @@ class RuleIndex:
         self._always: list[Rule] = []
         self._by_word: dict[str, list[Rule]] = defaultdict(list)
         self._by_lexicon: dict[str, list[Rule]] = defaultdict(list)
-        self._affixed: list[tuple[Rule, tuple[str, ...], tuple[str, ...]]] = []
+        prefixed: dict[str, list[Rule]] = defaultdict(list)
+        suffixed: dict[str, list[Rule]] = defaultdict(list)
         for rule in self.rules:
             gate = _gate(rule)
             if gate is None:
@@ -65,9 +66,15 @@ class RuleIndex:
                 self._by_word[w].append(rule)
             for lex in gate.lexicons:
                 self._by_lexicon[lex].append(rule)
-            if gate.prefixes or gate.suffixes:
-                self._affixed.append((rule, gate.prefixes, gate.suffixes))
+            for p in gate.prefixes:
+                prefixed[p].append(rule)
+            for s in gate.suffixes:
+                suffixed[s].append(rule)
         self._words = frozenset(self._by_word)
+        self._prefixed = dict(prefixed)
+        self._suffixed = dict(suffixed)
+        self._prefixes = tuple(prefixed)
+        self._suffixes = tuple(suffixed)
 
     def candidates(self, analysis: Analysis) -> list[Rule]:
         """The rules that may match ``analysis``, in the index's (id) order."""
@@ -78,11 +85,16 @@ class RuleIndex:
         for lex in analysis.by_lexicon:
             for r in self._by_lexicon.get(lex, ()):
                 chosen[id(r)] = r
-        if self._affixed:
-            blob = analysis.word_blob
-            for rule, prefixes, suffixes in self._affixed:
-                if id(rule) not in chosen and (
-                    any(" " + p in blob for p in prefixes) or any(s + " " in blob for s in suffixes)
-                ):
-                    chosen[id(rule)] = rule
+        # str.startswith takes all prefixes at once (in C); only a hit needs the slow look.
+        for w in analysis.words:
+            if w.startswith(self._prefixes):
+                for p in self._prefixes:
+                    if w.startswith(p):
+                        for r in self._prefixed[p]:
+                            chosen[id(r)] = r
+            if w.endswith(self._suffixes):
+                for s in self._suffixes:
+                    if w.endswith(s):
+                        for r in self._suffixed[s]:
+                            chosen[id(r)] = r
         return sorted(chosen.values(), key=lambda r: self._order[id(r)])
