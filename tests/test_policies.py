@@ -288,7 +288,8 @@ def test_validate_names_file_line_and_field(tmp_path: Path) -> None:
 
 def test_validate_accepts_a_good_file_and_show_prints_it(tmp_path: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(app, ["policies", "validate", "policies/hjo.toml"]).exit_code == 0
+    hjo = Path(__file__).resolve().parent.parent / "policies" / "hjo.toml"
+    assert runner.invoke(app, ["policies", "validate", str(hjo)]).exit_code == 0
     shown = runner.invoke(app, ["policies", "show", "tyreso"])
     assert shown.exit_code == 0 and '"id": "tyreso"' in shown.stdout
 

@@ -12,6 +12,8 @@ from typing import Any
 from ._analysis import Analysis
 from ._api import classify, classify_many, default_engine
 from ._engine import DEFAULT_MAX_CHARS, Engine
+from ._flood import FloodDetector
+from ._frame import to_frame
 from ._models import (
     FORMAT_VERSION,
     Action,
@@ -52,6 +54,7 @@ __all__ = [
     "Decision",
     "Engine",
     "Finding",
+    "FloodDetector",
     "KommentarReglerError",
     "LexiconError",
     "PluginError",
@@ -69,6 +72,7 @@ __all__ = [
     "default_engine",
     "finding_from",
     "hookimpl",
+    "to_frame",
 ]
 
 

@@ -192,11 +192,38 @@ def _is_spaced_letter(tok_text: str) -> bool:
     return len(tok_text) == 1 and tok_text.isalpha()
 
 
-def analyse(norm: NormText, doc: Doc, matcher: LexiconMatcher) -> Analysis:
-    """Find lexicon words in the tokens of ``doc`` (tokenised from ``norm.text``)."""
+#: spaCy's tokenizer splits affixes one at a time, which is quadratic in the length of a run
+#: without white space (2,000 emoji in a row take seconds). Longer runs are cut into pieces
+#: of this many characters and tokenised one piece at a time, so the whole stays linear.
+MAX_RUN = 200
+_LONG_RUN = regex.compile(r"\S{" + str(MAX_RUN + 1) + ",}")
+
+
+def tokenize(tokenizer: Any, text: str) -> list[Token]:
+    """The tokens of ``text``, in linear time whatever the text."""
+    if not _LONG_RUN.search(text):
+        return tokens_of(tokenizer(text), text)
+    tokens: list[Token] = []
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for m in _LONG_RUN.finditer(text):
+        pieces.append((pos, m.start()))
+        pieces += [(i, min(i + MAX_RUN, m.end())) for i in range(m.start(), m.end(), MAX_RUN)]
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    for start, end in pieces:
+        if start < end:
+            part = text[start:end]
+            tokens += [
+                Token(start + t.idx, t.text, t.is_punct) for t in tokens_of(tokenizer(part), part)
+            ]
+    return tokens
+
+
+def analyse(norm: NormText, tokens: list[Token], matcher: LexiconMatcher) -> Analysis:
+    """Find lexicon words in ``tokens`` (of ``norm.text``)."""
     text = norm.text
     candidates: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    tokens = tokens_of(doc, text)
     n = len(tokens)
     for i, (idx, tok_text, is_punct) in enumerate(tokens):
         if is_punct and len(tok_text) == 1:

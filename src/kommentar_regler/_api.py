@@ -53,6 +53,7 @@ def classify_many(
     now: datetime | None = None,
     engine: Engine | None = None,
     flood: bool = True,
+    n_process: int = 1,
 ) -> Iterator[Decision]:
     """Classify a stream of comments lazily, keeping their order."""
     if isinstance(comments, str | bytes) or not isinstance(comments, Iterable):
@@ -60,4 +61,6 @@ def classify_many(
             "classify_many() argument 'comments' must be an iterable of comments, "
             f"not {type(comments).__name__}"
         )
-    return (engine or default_engine()).classify_many(comments, policy=policy, now=now, flood=flood)
+    return (engine or default_engine()).classify_many(
+        comments, policy=policy, now=now, flood=flood, n_process=n_process
+    )

@@ -14,7 +14,7 @@ from typing import Any
 import spacy
 from pydantic import ValidationError
 
-from ._analysis import Analysis, analyse
+from ._analysis import Analysis, analyse, tokenize
 from ._dispatch import RuleIndex
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
@@ -91,6 +91,17 @@ class Engine:
         blocked: Iterable[str] = (),
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
+        plugins = tuple(plugins)
+        blocked = tuple(blocked)
+        #: What it takes to build an equal Engine elsewhere (a worker process).
+        self.settings: dict[str, Any] = {
+            "policy": policy,
+            "plugins": plugins,
+            "load_entrypoints": load_entrypoints,
+            "include_builtin": include_builtin,
+            "blocked": blocked,
+            "max_chars": max_chars,
+        }
         registry = collect(
             plugins,
             load_entrypoints=load_entrypoints,
@@ -154,8 +165,8 @@ class Engine:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
         with self._tokenizer_lock:  # spaCy's tokenizer updates its cache while it runs
-            doc = self._tokenizer(norm.text)
-        return analyse(norm, doc, self.matcher)
+            tokens = tokenize(self._tokenizer, norm.text)
+        return analyse(norm, tokens, self.matcher)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}
@@ -233,16 +244,26 @@ class Engine:
         policy: str | Path | None = None,
         now: datetime | None = None,
         flood: FloodDetector | bool | None = True,
+        n_process: int = 1,
     ) -> Iterator[Decision]:
         """Classify lazily, one decision per comment, in input order.
 
         Near-duplicates of earlier comments in the same batch get the label ``flood`` (spam);
         pass ``flood=False`` to turn that off, or a :class:`FloodDetector` to tune it.
+        ``n_process=N`` spreads the work over N processes with exactly the same results.
         """
         detector = FloodDetector() if flood is True else (flood or None)
-        for comment in comments:
-            c = to_comment(comment)
-            decision = self.classify(c, policy=policy, now=now)
+        items = (to_comment(c) for c in comments)
+        if n_process > 1:
+            from ._parallel import classify_parallel
+
+            pairs: Iterator[tuple[Comment, Decision]] = _with_input(
+                items,
+                lambda xs: classify_parallel(self, xs, n_process=n_process, policy=policy, now=now),
+            )
+        else:
+            pairs = ((c, self.classify(c, policy=policy, now=now)) for c in items)
+        for c, decision in pairs:
             if detector is not None:
                 copies = detector.copies(normalise(c.text).text)
                 if copies >= detector.min_copies:
@@ -256,3 +277,18 @@ class Engine:
         labels = [*d.labels, *(["needs_review"] if d.needs_review else [])]
         received = c.posted_at or (Comment(text="", posted_at=now).posted_at if now else None)
         return d.model_copy(update={"actions": chosen.plan(d.categories, labels, c, received)})
+
+
+def _with_input(items: Iterator[Comment], run: Any) -> Iterator[tuple[Comment, Decision]]:
+    """Pair each comment with its decision from ``run`` (which keeps order), lazily."""
+    from collections import deque
+
+    seen: deque[Comment] = deque()
+
+    def remember() -> Iterator[Comment]:
+        for c in items:
+            seen.append(c)
+            yield c
+
+    for decision in run(remember()):
+        yield seen.popleft(), decision

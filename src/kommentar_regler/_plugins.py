@@ -65,7 +65,7 @@ def collect(
     except ValueError as e:  # pluggy: the same plugin registered twice
         raise PluginError(str(e)) from e
 
-    reg = Registry(plugin_names=[name for name, _ in pm.list_name_plugin()])
+    reg = Registry(plugin_names=[name for name, p in pm.list_name_plugin() if p is not None])
     pm.hook.register_lexicons(
         register=lambda p: reg.lexicon_paths.append(_path(p, "register_lexicons"))
     )
