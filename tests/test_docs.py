@@ -30,3 +30,18 @@ def test_readme_has_the_two_commands_and_ci_runs_the_test_command() -> None:
     assert (
         'pip install . && kommentar-regler classify "Gatlampan på Storgatan 14 är trasig"' in readme
     )
+
+
+def _python_blocks(path: str) -> list[str]:
+    text = (ROOT / path).read_text("utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("path", ["README.md", "docs/getting-started.md"])
+def test_python_examples_in_the_docs_run(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _python_blocks(path)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, path, "exec"), {})
+    out = capsys.readouterr().out
+    assert "2026-12-28 16:00:00+01:00" in out

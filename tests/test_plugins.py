@@ -38,6 +38,16 @@ class DuckRule:
             )
 
 
+def path_plugin(hook: str, path: Path) -> object:
+    """A plugin that registers ``path`` through the hook named ``hook``."""
+
+    def impl(register: Callable[[Path], None]) -> None:
+        register(path)
+
+    impl.__name__ = hook
+    return type("PathPlugin", (), {hook: staticmethod(hookimpl(impl))})()
+
+
 class DuckPlugin:
     @hookimpl
     def register_rules(self, register: Callable[[object], None]) -> None:
@@ -147,13 +157,8 @@ basis = [{document = "Test", section = "1"}]
         encoding="utf-8",
     )
 
-    class P:
-        @hookimpl
-        def register_rule_files(self, register: Callable[[Path], None]) -> None:
-            register(tmp_path)
-
     with pytest.raises(kr.RuleFileError) as info:
-        kr.Engine(plugins=[P()], load_entrypoints=False)
+        kr.Engine(plugins=[path_plugin("register_rule_files", tmp_path)], load_entrypoints=False)
     problems = info.value.problems
     text = str(info.value)
     assert all(p.file.endswith("broken.toml") for p in problems)
@@ -168,13 +173,8 @@ basis = [{document = "Test", section = "1"}]
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text('[[rule]]\nid = "x\n', encoding="utf-8")
 
-    class P:
-        @hookimpl
-        def register_rule_files(self, register: Callable[[Path], None]) -> None:
-            register(tmp_path)
-
     with pytest.raises(kr.RuleFileError) as info:
-        kr.Engine(plugins=[P()], load_entrypoints=False)
+        kr.Engine(plugins=[path_plugin("register_rule_files", tmp_path)], load_entrypoints=False)
     assert info.value.problems[0].line == 2
 
 
@@ -184,12 +184,7 @@ def test_broken_lexicon_names_file_and_line(tmp_path: Path) -> None:
     )
     (tmp_path / "x.txt").write_text("ok\ntwo words\nok\n", encoding="utf-8")
 
-    class P:
-        @hookimpl
-        def register_lexicons(self, register: Callable[[Path], None]) -> None:
-            register(tmp_path)
-
     with pytest.raises(kr.LexiconError) as info:
-        kr.Engine(plugins=[P()], load_entrypoints=False)
+        kr.Engine(plugins=[path_plugin("register_lexicons", tmp_path)], load_entrypoints=False)
     lines = {(p.line, p.file.endswith("x.txt")) for p in info.value.problems}
     assert (2, True) in lines and (3, True) in lines  # a phrase and a duplicate

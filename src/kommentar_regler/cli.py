@@ -164,29 +164,27 @@ def policies_list() -> None:
         typer.echo(name)
 
 
-@policies_app.command("show")
-def policies_show(name: Annotated[str, typer.Argument(help="Policy id or .toml path.")]) -> None:
-    """Print a policy profile, inheritance resolved, as JSON."""
+def _policy_or_exit(name: str | Path, code: int) -> Any:
     from ._api import default_engine
 
     try:
-        policy = default_engine().policies.get(name)
+        return default_engine().policies.get(name)
     except KommentarReglerError as e:
         typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(code) from None
+
+
+@policies_app.command("show")
+def policies_show(name: Annotated[str, typer.Argument(help="Policy id or .toml path.")]) -> None:
+    """Print a policy profile, inheritance resolved, as JSON."""
+    policy = _policy_or_exit(name, 2)
     typer.echo(json.dumps(policy.spec.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 
 @policies_app.command("validate")
 def policies_validate(file: Annotated[Path, typer.Argument(help="A policy .toml file.")]) -> None:
     """Check a policy file; exit 1 naming the file, line and field of every problem."""
-    from ._api import default_engine
-
-    try:
-        policy = default_engine().policies.get(file)
-    except KommentarReglerError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
+    policy = _policy_or_exit(file, 1)
     typer.echo(f"{file}: ok (policy {policy.id!r})")
 
 
