@@ -185,3 +185,22 @@ def test_one_engine_in_eight_threads_gives_the_sequential_decisions() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(ENGINE.classify, texts))
     assert threaded == sequential
+
+
+ADVERSARIAL = [c * 20_000 for c in (".", "!", "?", " ", "a", "1", "-", ",", "😍", "\u200b")] + [
+    "Tack " + "." * 20_000 + " x",
+    "jag ska " + "hej " * 5_000 + "döda dig",
+    "din " + "idiot " * 4_000,
+    "Gatlampan " + "vid " * 5_000 + "är trasig",
+    "a " * 10_000,
+    "Hej! " * 4_000,
+]
+
+
+def test_no_rule_runs_out_of_time_on_adversarial_text() -> None:
+    # A quadratic pattern takes seconds on 20,000 characters and would time out here (the
+    # budget is 0.25 s + 2 s per 100,000 characters); linear ones take milliseconds.
+    for text in ADVERSARIAL:
+        analysis = ENGINE.analyse(text)
+        ENGINE.findings(analysis)
+        assert not analysis.timed_out, (text[:30], analysis.timed_out)
