@@ -26,7 +26,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
@@ -332,7 +331,3 @@ def _hits(refs: Iterable[_Ref], how: str) -> tuple[WordHit, ...]:
     for r in refs:
         seen.setdefault((r.lexicon, r.lemma), WordHit(r.lexicon, r.lemma, r.form, how))
     return tuple(seen.values())
-
-
-def read_lexicon_file(path: Path) -> str:
-    return path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
@@ -28,7 +28,7 @@ from ._rules import (
     required_placeholders,
 )
 from ._schema import CitationSpec, LexiconManifest, PolicyFile, RuleFile, RuleSpec
-from .errors import LexiconError, Problem, RuleFileError
+from .errors import LexiconError, Problem
 
 __all__ = [
     "compile_rules",
@@ -345,11 +345,6 @@ def _compile(pattern: str, problem: Any, field: str) -> regex.Pattern[str] | Non
         return None
 
 
-def raise_rule_problems(problems: list[Problem]) -> None:
-    if problems:
-        raise RuleFileError(problems)
-
-
 # -- policies ---------------------------------------------------------------------------
 
 
@@ -384,12 +379,3 @@ def _policy_problems(error: ValidationError, path: Path, text: str) -> list[Prob
             message = "unknown key (check the spelling)"
         out.append(Problem(str(path), message, line=line, field=field))
     return out
-
-
-def model_problems(model: type[BaseModel], data: Any) -> list[str]:
-    """``[loc] msg`` strings for ``data`` against ``model`` (spaCy's validate)."""
-    try:
-        model.model_validate(data)
-        return []
-    except ValidationError as e:
-        return [f"[{' -> '.join(str(p) for p in err['loc'])}] {err['msg']}" for err in e.errors()]
