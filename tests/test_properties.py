@@ -196,6 +196,11 @@ ADVERSARIAL = [c * 20_000 for c in (".", "!", "?", " ", "a", "1", "-", ",", "�
     "Gatlampan " + "vid " * 5_000 + "är trasig",
     "a " * 10_000,
     "Hej! " * 4_000,
+    "Gungan är sönder, idiot" + "!" * 20_000 + "x",
+    ", idiot!!!!!!!!!!!!x" * 1_500,
+    "Svara nu, idiot" + " " * 20_000 + "x",
+    "mitt personnummer" + " " * 20_000 + "x",
+    "tjäna 5" + " " * 20_000 + "x",
 ]
 
 
