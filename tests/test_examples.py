@@ -13,7 +13,7 @@ import pytest
 
 import kommentar_regler as kr
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, pip_install_target
 
 EXAMPLES = ROOT / "examples"
 
@@ -121,22 +121,7 @@ def test_dask_example_on_a_local_cluster(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_example_plugin_installs_and_its_rule_fires(tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "--target",
-            str(target),
-            str(EXAMPLES / "plugin"),
-        ],
-        check=True,
-        timeout=300,
-    )
+    pip_install_target(EXAMPLES / "plugin", target)
     code = (
         "import kommentar_regler as kr; e = kr.Engine(); "
         "d = e.classify('Smällare vid skolan, farligt för barnen'); "

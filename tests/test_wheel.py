@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, pip_install_target
 
 
 @pytest.mark.slow
@@ -37,20 +37,7 @@ def test_wheel_installs_and_classifies_outside_the_checkout(tmp_path: Path) -> N
     assert "kommentar_regler/py.typed" in names
 
     target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        check=True,
-    )
+    pip_install_target(wheel, target)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (

@@ -10,39 +10,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ._analysis import Analysis
-from ._rules import DataRule, Rule
+from ._rules import DataRule, Rule, Triggers
 
 __all__ = ["RuleIndex"]
 
 
-@dataclass(frozen=True)
-class _Gate:
-    words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    suffixes: tuple[str, ...] = ()
-    lexicons: frozenset[str] = frozenset()
-
-
-def _gate(rule: Rule) -> _Gate | None:
+def _gate(rule: Rule) -> Triggers | None:
     """The rule's gate, or None when it must run on every comment."""
     if not isinstance(rule, DataRule):
         return None
     spec = rule.spec
     if spec.lexicons:
-        return _Gate(lexicons=frozenset(spec.lexicons))
+        return Triggers(lexicons=frozenset(spec.lexicons))
     if spec.near is not None:
-        return _Gate(lexicons=frozenset(spec.near.lexicons[:1]))
+        return Triggers(lexicons=frozenset(spec.near.lexicons[:1]))
     if rule.triggers is not None:
-        t = rule.triggers
-        return _Gate(t.words, t.prefixes, t.suffixes, t.lexicons)
+        return rule.triggers
     if rule.requires:
-        return _Gate(lexicons=frozenset(rule.requires[:1]))
-    needed = [needs for _, needs, _ in rule.compiled]
+        return Triggers(lexicons=frozenset(rule.requires[:1]))
+    needed = [c.needs for c in rule.compiled]
     if needed and all(needed):
-        return _Gate(lexicons=frozenset(sorted(n)[0] for n in needed))
+        return Triggers(lexicons=frozenset(sorted(n)[0] for n in needed))
     return None
 
 

@@ -170,8 +170,15 @@ class Engine:
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}
-        for rule in self._index.candidates(analysis) if rules is None else rules:
-            for f in rule.check(analysis):
+        if rules is None:  # the index has already tested each candidate's triggers
+            runs = [
+                r.run if isinstance(r, DataRule) else r.check
+                for r in self._index.candidates(analysis)
+            ]
+        else:
+            runs = [r.check for r in rules]
+        for run in runs:
+            for f in run(analysis):
                 key = (f.rule_id, f.start, f.end)
                 if key not in out or out[key].score < f.score:
                     out[key] = f

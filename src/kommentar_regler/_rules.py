@@ -203,10 +203,15 @@ class DataRule:
         return self.spec.role
 
     def check(self, analysis: Analysis) -> list[Finding]:
+        """The rule's findings; tries its patterns only when one of its triggers is there."""
+        if self.triggers is not None and not self.triggers.present(analysis):
+            return []
+        return self.run(analysis)
+
+    def run(self, analysis: Analysis) -> list[Finding]:
+        """``check`` without the trigger test, for callers that already did it (the index)."""
         by_lex = analysis.by_lexicon
         if any(lex not in by_lex for lex in self.requires):
-            return []
-        if self.triggers is not None and not self.triggers.present(analysis):
             return []
         findings = []
         for m in self._matches(analysis):
