@@ -10,16 +10,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
-from spacy.tokens import Doc
 
 from ._lexicon import LexiconMatcher, WordHit
+from ._prefilter import StartIndex
 from ._text import NormText
+from ._tokens import Token
 
-__all__ = ["Analysis", "LexHit", "Token", "analyse", "tokens_of"]
+if TYPE_CHECKING:
+    from ._rules import CompiledPattern
+
+__all__ = ["Analysis", "LexHit", "analyse"]
 
 #: Seconds one regular expression may run on a short comment, plus a little per character so
 #: that a long text gets a fair chance; a pattern that runs out of time is reported.
@@ -33,6 +36,7 @@ _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
 # A letter next to a digit or symbol: where leetspeak and masks hide words (j@vla, 1d10t, f*tta).
 _INNER_SYMBOL = regex.compile(r"\p{L}[\d@$€!|+*#%_?]|[\d@$€!|+*#%_?]\p{L}")
 _EDGE_PUNCT = ".,!?:;\"'()[]"
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
 class LexHit(NamedTuple):
@@ -61,23 +65,6 @@ class _cached:
         return value
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark of the normalised text (spaCy's token, flattened)."""
-
-    idx: int
-    text: str
-    is_punct: bool
-
-
-def tokens_of(doc: Doc, text: str) -> list[Token]:
-    """The non-space tokens of ``doc`` (made from ``text``): one array call, no Token objects."""
-    return [
-        Token(idx, text[idx : idx + length], bool(punct))
-        for idx, length, punct, space in doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
-        if not space
-    ]
-
-
 @dataclass
 class Analysis:
     """Everything the rules need to know about one comment, computed once."""
@@ -91,6 +78,8 @@ class Analysis:
     _segment_starts: list[int] = field(default_factory=list)
     # rules whose regex ran out of time on this comment: the decision asks for a person
     timed_out: list[str] = field(default_factory=list)
+    # the engine's index of where rule patterns can start (None: patterns scan everything)
+    start_index: StartIndex | None = None
 
     @_cached
     def regex_timeout(self) -> float:
@@ -107,7 +96,7 @@ class Analysis:
     @_cached
     def words(self) -> frozenset[str]:
         """Every token of the normalised text, and every lexicon form found (for triggers)."""
-        out = {t.text for t in self.tokens}
+        out = {text for _, text in self.tokens}
         out.update(h.hit.form for h in self.hits)
         return frozenset(out)
 
@@ -131,6 +120,36 @@ class Analysis:
             start = m.end()
         spans.append((start, len(self.canonical)))
         return spans
+
+    @_cached
+    def sentence_start_set(self) -> frozenset[int]:
+        return frozenset(self.sentence_starts)
+
+    @_cached
+    def literal_starts(self) -> dict[int, list[int]]:
+        """Pattern key -> where its start literals occur (see :class:`StartIndex`)."""
+        if self.start_index is None:
+            return {}
+        return self.start_index.scan(self.canonical)
+
+    @_cached
+    def other_digits(self) -> bool:
+        """Does the text hold a decimal digit other than 0-9 (which ``\\d`` also matches)?"""
+        return _OTHER_DIGIT.search(self.canonical) is not None
+
+    def possible_starts(self, pattern: CompiledPattern) -> list[int] | None:
+        """Sorted canonical offsets where ``pattern`` can start; None: it may start anywhere."""
+        index = self.start_index
+        starts = pattern.starts
+        if index is None or starts is None or id(pattern) not in index.keys:
+            return None
+        if starts.digits and self.other_digits:
+            return None
+        found = self.literal_starts.get(id(pattern))
+        positions = sorted(set(found)) if found else []
+        if starts.at_start and (not positions or positions[0] != 0):
+            positions.insert(0, 0)
+        return positions
 
     @_cached
     def _sentence_begins(self) -> list[int]:
@@ -192,83 +211,79 @@ def _is_spaced_letter(tok_text: str) -> bool:
     return len(tok_text) == 1 and tok_text.isalpha()
 
 
-#: spaCy's tokenizer splits affixes one at a time, which is quadratic in the length of a run
-#: without white space (2,000 emoji in a row take seconds). Longer runs are cut into pieces
-#: of this many characters and tokenised one piece at a time, so the whole stays linear.
-MAX_RUN = 200
-_LONG_RUN = regex.compile(r"\S{" + str(MAX_RUN + 1) + ",}")
-
-
-def tokenize(tokenizer: Any, text: str) -> list[Token]:
-    """The tokens of ``text``, in linear time whatever the text."""
-    if not _LONG_RUN.search(text):
-        return tokens_of(tokenizer(text), text)
-    tokens: list[Token] = []
-    pos = 0
-    pieces: list[tuple[int, int]] = []
-    for m in _LONG_RUN.finditer(text):
-        pieces.append((pos, m.start()))
-        pieces += [(i, min(i + MAX_RUN, m.end())) for i in range(m.start(), m.end(), MAX_RUN)]
-        pos = m.end()
-    pieces.append((pos, len(text)))
-    for start, end in pieces:
-        if start < end:
-            part = text[start:end]
-            tokens += [
-                Token(start + t.idx, t.text, t.is_punct) for t in tokens_of(tokenizer(part), part)
-            ]
-    return tokens
-
-
-def analyse(norm: NormText, tokens: list[Token], matcher: LexiconMatcher) -> Analysis:
+def analyse(
+    norm: NormText,
+    tokens: list[Token],
+    matcher: LexiconMatcher,
+    start_index: StartIndex | None = None,
+) -> Analysis:
     """Find lexicon words in ``tokens`` (of ``norm.text``)."""
     text = norm.text
-    candidates: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    n = len(tokens)
-    for i, (idx, tok_text, is_punct) in enumerate(tokens):
-        if is_punct and len(tok_text) == 1:
+    lookup = matcher.lookup
+    found: list[LexHit] = []
+    singles = 0  # single-letter tokens: spelled-out words ("H o r a") need three in a row
+    for i, (idx, tok_text) in enumerate(tokens):
+        if len(tok_text) == 1:  # no lexicon word is one letter long
+            singles += tok_text.isalpha()
             continue
-        candidates.append((idx, idx + len(tok_text), i, tok_text))
+        for hit in lookup(tok_text):
+            found.append(LexHit(idx, idx + len(tok_text), i, hit))
 
+    extra: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
     # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla): only words
     # with digits or symbols inside, not a word with its full stop.
     if _INNER_SYMBOL.search(text):
-        i = 0
-        while i < n:
-            j = i
-            while j + 1 < n and tokens[j + 1].idx == tokens[j].idx + len(tokens[j].text):
-                j += 1
-            if j > i:
-                start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
-                surface = text[start:end]
-                core = surface.strip(_EDGE_PUNCT)
-                if _INNER_SYMBOL.search(core) and any(c.isalpha() for c in core):
-                    candidates.append((start, end, i, surface))
-            i = j + 1
+        extra += _glued_runs(text, tokens)
+    if singles >= 3:
+        extra += _spaced_letters(text, tokens)
+    for start, end, word, surface in extra:
+        for hit in lookup(surface):
+            found.append(LexHit(start, end, word, hit))
+    hits = _drop_contained(found)
+    analysis = _with_canonical(norm, tokens, hits)
+    analysis.start_index = start_index
+    return analysis
 
-    # Spaced-out letters: "H o r a", "i d i o t" (three or more single letters in a row).
+
+def _glued_runs(text: str, tokens: list[Token]) -> list[tuple[int, int, int, str]]:
+    """Runs of tokens with nothing between them that hide a word behind digits or symbols."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and tokens[j + 1][0] == tokens[j][0] + len(tokens[j][1]):
+            j += 1
+        if j > i:
+            start, end = tokens[i][0], tokens[j][0] + len(tokens[j][1])
+            surface = text[start:end]
+            core = surface.strip(_EDGE_PUNCT)
+            if _INNER_SYMBOL.search(core) and any(c.isalpha() for c in core):
+                out.append((start, end, i, surface))
+        i = j + 1
+    return out
+
+
+def _spaced_letters(text: str, tokens: list[Token]) -> list[tuple[int, int, int, str]]:
+    """Spaced-out letters: "H o r a", "i d i o t" (three or more single letters in a row)."""
+    out = []
+    n = len(tokens)
     i = 0
     while i < n:
         j = i
         while (
             j < n
-            and _is_spaced_letter(tokens[j].text)
-            and (j == i or _only_space_or_dot(text[tokens[j - 1].idx + 1 : tokens[j].idx]))
+            and _is_spaced_letter(tokens[j][1])
+            and (j == i or _only_space_or_dot(text[tokens[j - 1][0] + 1 : tokens[j][0]]))
         ):
             j += 1
         if j - i >= 3:
-            start, end = tokens[i].idx, tokens[j - 1].idx + 1
-            candidates.append((start, end, i, "".join(t.text for t in tokens[i:j])))
+            start, end = tokens[i][0], tokens[j - 1][0] + 1
+            out.append((start, end, i, "".join(t for _, t in tokens[i:j])))
             i = j
         else:
             i += 1
-
-    found: list[LexHit] = []
-    for start, end, word, surface in candidates:
-        for hit in matcher.lookup(surface):
-            found.append(LexHit(start, end, word, hit))
-    hits = _drop_contained(found)
-    return _with_canonical(norm, tokens, hits)
+    return out
 
 
 def _drop_contained(hits: list[LexHit]) -> list[LexHit]:

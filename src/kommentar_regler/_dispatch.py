@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ._analysis import Analysis
+from ._prefilter import Starts
 from ._rules import DataRule, Rule, Triggers
 
 __all__ = ["RuleIndex"]
@@ -36,55 +37,116 @@ def _gate(rule: Rule) -> Triggers | None:
     return None
 
 
+def _anchored(rule: Rule) -> bool:
+    """Can the rule match only where one of its patterns' start literals occurs?"""
+    return (
+        isinstance(rule, DataRule)
+        and not rule.spec.lexicons
+        and rule.spec.near is None
+        and bool(rule.compiled)
+        and all(
+            c.leading is None and c.starts is not None and not c.starts.at_start
+            for c in rule.compiled
+        )
+    )
+
+
 class RuleIndex:
-    """Rules by the words and lexicons that can set them off."""
+    """Rules by the words and lexicons that can set them off.
+
+    Each rule is one bit of an int; a word's rules are found once and cached, so a comment
+    costs one dict lookup per word and a few ORs.
+    """
+
+    #: Distinct words remembered; the cache starts over when it is full.
+    CACHE_SIZE = 200_000
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._order = {id(r): i for i, r in enumerate(self.rules)}
-        self._always: list[Rule] = []
-        self._by_word: dict[str, list[Rule]] = defaultdict(list)
-        self._by_lexicon: dict[str, list[Rule]] = defaultdict(list)
-        prefixed: dict[str, list[Rule]] = defaultdict(list)
-        suffixed: dict[str, list[Rule]] = defaultdict(list)
-        for rule in self.rules:
+        self._always = 0
+        self._anchored = 0  # rules that need one of their start literals in the text
+        self._by_word: dict[str, int] = defaultdict(int)
+        self._by_lexicon: dict[str, int] = defaultdict(int)
+        prefixed: dict[str, int] = defaultdict(int)
+        suffixed: dict[str, int] = defaultdict(int)
+        self._bit_of_pattern: dict[int, int] = {}
+        for i, rule in enumerate(self.rules):
+            bit = 1 << i
+            if _anchored(rule):
+                assert isinstance(rule, DataRule)
+                self._anchored |= bit
+                for cp in rule.compiled:
+                    self._bit_of_pattern[id(cp)] = bit
             gate = _gate(rule)
             if gate is None:
-                self._always.append(rule)
+                self._always |= bit
                 continue
             for w in gate.words:
-                self._by_word[w].append(rule)
+                self._by_word[w] |= bit
             for lex in gate.lexicons:
-                self._by_lexicon[lex].append(rule)
+                self._by_lexicon[lex] |= bit
             for p in gate.prefixes:
-                prefixed[p].append(rule)
+                prefixed[p] |= bit
             for s in gate.suffixes:
-                suffixed[s].append(rule)
-        self._words = frozenset(self._by_word)
-        self._prefixed = dict(prefixed)
-        self._suffixed = dict(suffixed)
+                suffixed[s] |= bit
+        self._prefixed = tuple(prefixed.items())
+        self._suffixed = tuple(suffixed.items())
         self._prefixes = tuple(prefixed)
         self._suffixes = tuple(suffixed)
+        self._digit_rules = 0  # anchored rules whose \d stands for 0-9 only
+        for i, rule in enumerate(self.rules):
+            if self._anchored >> i & 1:
+                assert isinstance(rule, DataRule)
+                if any(c.starts is not None and c.starts.digits for c in rule.compiled):
+                    self._digit_rules |= 1 << i
+        self._cache: dict[str, int] = {}
+
+    @property
+    def patterns(self) -> list[tuple[int, Starts]]:
+        """(key, start literals) of every pattern an anchored rule has, for a StartIndex."""
+        out = []
+        for rule in self.rules:
+            if isinstance(rule, DataRule):
+                out += [(id(c), c.starts) for c in rule.compiled if c.starts is not None]
+        return out
+
+    def _word_rules(self, word: str) -> int:
+        mask = self._by_word.get(word, 0)
+        if word.startswith(self._prefixes):  # all prefixes at once, in C
+            for p, bits in self._prefixed:
+                if word.startswith(p):
+                    mask |= bits
+        if word.endswith(self._suffixes):
+            for s, bits in self._suffixed:
+                if word.endswith(s):
+                    mask |= bits
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[word] = mask
+        return mask
 
     def candidates(self, analysis: Analysis) -> list[Rule]:
         """The rules that may match ``analysis``, in the index's (id) order."""
-        chosen: dict[int, Rule] = {id(r): r for r in self._always}
-        for w in analysis.words & self._words:
-            for r in self._by_word[w]:
-                chosen[id(r)] = r
-        for lex in analysis.by_lexicon:
-            for r in self._by_lexicon.get(lex, ()):
-                chosen[id(r)] = r
-        # str.startswith takes all prefixes at once (in C); only a hit needs the slow look.
+        mask = self._always
+        cache = self._cache
         for w in analysis.words:
-            if w.startswith(self._prefixes):
-                for p in self._prefixes:
-                    if w.startswith(p):
-                        for r in self._prefixed[p]:
-                            chosen[id(r)] = r
-            if w.endswith(self._suffixes):
-                for s in self._suffixes:
-                    if w.endswith(s):
-                        for r in self._suffixed[s]:
-                            chosen[id(r)] = r
-        return sorted(chosen.values(), key=lambda r: self._order[id(r)])
+            bits = cache.get(w)
+            mask |= self._word_rules(w) if bits is None else bits
+        by_lexicon = self._by_lexicon
+        for lex in analysis.by_lexicon:
+            mask |= by_lexicon.get(lex, 0)
+        if mask & self._anchored and analysis.start_index is not None:
+            present = 0
+            bit_of = self._bit_of_pattern
+            for key in analysis.literal_starts:
+                present |= bit_of.get(key, 0)
+            if self._digit_rules and analysis.other_digits:
+                present |= self._digit_rules
+            mask &= ~self._anchored | present
+        rules = self.rules
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(rules[low.bit_length() - 1])
+            mask ^= low
+        return out

@@ -5,7 +5,6 @@ An Engine is immutable after construction and safe to share between threads.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 import spacy
 from pydantic import ValidationError
 
-from ._analysis import Analysis, analyse, tokenize
+from ._analysis import Analysis, analyse
 from ._dispatch import RuleIndex
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
@@ -22,9 +21,11 @@ from ._loader import compile_rules, load_lexicons, load_rule_specs
 from ._models import FORMAT_VERSION, Comment, Decision, Finding, construct
 from ._plugins import collect
 from ._policy import Policy, PolicyBook
+from ._prefilter import StartIndex
 from ._resolve import STRONG, resolve
 from ._rules import DataRule, Rule
 from ._text import normalise
+from ._tokens import ChunkTokenizer
 from .errors import CommentError, CommentTooLongError, Problem, RuleFileError
 
 __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
@@ -140,11 +141,13 @@ class Engine:
             if (r.spec.review if isinstance(r, DataRule) else getattr(r, "review", False))
         )
         self.matcher = LexiconMatcher(self.lexicons, false_friends)
+        self._start_index = StartIndex(
+            (id(cp), cp.starts) for r in data_rules for cp in r.compiled if cp.starts is not None
+        )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars
-        self._tokenizer = spacy.blank("sv").tokenizer
-        self._tokenizer_lock = threading.Lock()
+        self._tokenizer = ChunkTokenizer(spacy.blank("sv").tokenizer)
 
     # -- introspection ------------------------------------------------------------------
 
@@ -164,9 +167,7 @@ class Engine:
     def analyse(self, text: str) -> Analysis:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
-        with self._tokenizer_lock:  # spaCy's tokenizer updates its cache while it runs
-            tokens = tokenize(self._tokenizer, norm.text)
-        return analyse(norm, tokens, self.matcher)
+        return analyse(norm, self._tokenizer(norm.text), self.matcher, self._start_index)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}

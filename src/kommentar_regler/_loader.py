@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
+from ._prefilter import start_literals
 from ._rules import (
     CompiledPattern,
     DataRule,
@@ -323,15 +324,18 @@ def _compile_patterns(
             continue
         lead = leading_placeholder(p)
         if lead is not None and spec.anchor == "anywhere":
-            out.append(CompiledPattern(regex.compile(expanded), required_placeholders(p), lead))
+            # tried only where its lexicon was found, so it needs no start literals
+            out.append(
+                CompiledPattern(regex.compile(expanded), required_placeholders(p), lead, None)
+            )
         else:
             free.append((expanded, required_placeholders(p)))
     if not ok:
         return None
     if free:
-        combined = regex.compile("|".join(e for e, _ in free))
+        combined = "|".join(e for e, _ in free)
         needs = frozenset.intersection(*(n for _, n in free))
-        out.append(CompiledPattern(combined, needs, None))
+        out.append(CompiledPattern(regex.compile(combined), needs, None, start_literals(combined)))
     return tuple(out)
 
 

@@ -16,6 +16,7 @@ import regex
 
 from ._analysis import Analysis, LexHit
 from ._models import Category, Citation, Finding, construct
+from ._prefilter import Starts
 from ._schema import RuleSpec
 
 __all__ = ["DataRule", "Rule", "RuleMatch", "Validator"]
@@ -136,6 +137,7 @@ class CompiledPattern(NamedTuple):
     regex: regex.Pattern[str]
     needs: frozenset[str]  # lexicons without which it cannot match
     leading: str | None  # the lexicon it starts with
+    starts: Starts | None  # the literals every match starts with (None: unknown)
 
 
 @dataclass(frozen=True)
@@ -262,31 +264,12 @@ class DataRule:
 
     def _pattern_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
         present = analysis.by_lexicon
-        for pattern, needs, leading in self.compiled:
-            if needs and any(lex not in present for lex in needs):
+        text = analysis.canonical
+        for cp in self.compiled:
+            if cp.needs and any(lex not in present for lex in cp.needs):
                 continue
             try:
-                if leading is not None or self.spec.anchor == "sentence_start":
-                    starts = (
-                        analysis.sentence_starts
-                        if leading is None
-                        else sorted(
-                            {analysis.canonical_span_of_hit(h)[0] for h in present[leading]}
-                        )
-                    )
-                    matches = [
-                        m
-                        for pos in starts
-                        if (
-                            m := pattern.match(
-                                analysis.canonical, pos, timeout=analysis.regex_timeout
-                            )
-                        )
-                    ]
-                else:
-                    matches = list(
-                        pattern.finditer(analysis.canonical, timeout=analysis.regex_timeout)
-                    )
+                matches = self._run_pattern(cp, analysis, text)
             except TimeoutError:
                 log.warning("rule %s: a pattern timed out; skipped for this comment", self.id)
                 analysis.timed_out.append(self.id)
@@ -302,18 +285,77 @@ class DataRule:
                     why += f", and {self.spec.validate_with} validated it"
                 yield RuleMatch(m.start(), m.end(), why, "pattern")
 
+    def _run_pattern(
+        self, cp: CompiledPattern, analysis: Analysis, text: str
+    ) -> list[regex.Match[str]]:
+        """The matches of one compiled pattern, trying it only where it can start."""
+        pattern = cp.regex
+        timeout = analysis.regex_timeout
+        if cp.leading is not None:  # only where its lexicon's words were found
+            hits = analysis.by_lexicon[cp.leading]
+            starts = sorted({analysis.canonical_span_of_hit(h)[0] for h in hits})
+            return [m for pos in starts if (m := match_at(pattern, text, pos, timeout))]
+        possible = analysis.possible_starts(cp)
+        if self.spec.anchor == "sentence_start":
+            sentence_starts = analysis.sentence_starts
+            if possible is not None:
+                begins = analysis.sentence_start_set
+                sentence_starts = [p for p in possible if p in begins]
+            return [m for pos in sentence_starts if (m := match_at(pattern, text, pos, timeout))]
+        if possible is None:
+            return find_all(pattern, text, 0, timeout)
+        if len(possible) > FEW_STARTS:  # one scan from the first is cheaper than many tries
+            return find_all(pattern, text, possible[0], timeout)
+        # what finditer would find: the first match at or after each start, none overlapping
+        out = []
+        end = 0
+        for pos in possible:
+            if pos >= end and (m := match_at(pattern, text, pos, timeout)):
+                out.append(m)
+                end = m.end()
+        return out
+
     def _guarded(self, analysis: Analysis, m: RuleMatch) -> bool:
         if self.spec.unless_scope == "comment":
-            sentence = analysis.canonical
+            start, end = 0, len(analysis.canonical)
         else:
             start, end = analysis.sentence_of(m.start, m.end)
-            sentence = analysis.canonical[start:end]
+        sentence = analysis.canonical[start:end]
+        timeout = analysis.regex_timeout
         try:
-            return any(g.search(sentence, timeout=analysis.regex_timeout) for g in self.guards)
+            return any(search(g, sentence, 0, timeout) for g in self.guards)
         except TimeoutError:
             log.warning("rule %s: guard timed out; finding kept", self.id)
             analysis.timed_out.append(self.id)
             return False
+
+
+#: With more possible starts than this, one scan from the first start is cheaper.
+FEW_STARTS = 4
+
+
+# The regex module parses keyword arguments slowly (1-2 µs a call, as much as a short match
+# takes), so these helpers pass them by position. tests/test_rules_engine.py checks that the
+# timeout still applies, in case a new release of regex reorders them.
+def match_at(
+    pattern: regex.Pattern[str], text: str, pos: int, timeout: float
+) -> regex.Match[str] | None:
+    """``pattern.match(text, pos, timeout=timeout)``."""
+    return pattern.match(text, pos, len(text), None, False, timeout)  # type: ignore[call-arg]
+
+
+def search(
+    pattern: regex.Pattern[str], text: str, pos: int, timeout: float
+) -> regex.Match[str] | None:
+    """``pattern.search(text, pos, timeout=timeout)``."""
+    return pattern.search(text, pos, len(text), None, False, timeout)  # type: ignore[call-arg]
+
+
+def find_all(
+    pattern: regex.Pattern[str], text: str, pos: int, timeout: float
+) -> list[regex.Match[str]]:
+    """``list(pattern.finditer(text, pos, timeout=timeout))``."""
+    return list(pattern.finditer(text, pos, len(text), False, None, False, timeout))  # type: ignore[call-arg]
 
 
 def _describe_hit(h: LexHit) -> str:

@@ -1,0 +1,261 @@
+"""Where in a text a regular expression can start to match, found without running it.
+
+A backtracking regex that scans a comment tries every position in turn, and a rule pattern of
+a few hundred alternatives costs 10-20 µs per comment that way. Most rule patterns start with
+one of a few literal words (``\\b(?:har\\s+inte|inte|ej)\\s+...``). :func:`start_literals`
+reads those words off the parsed pattern; one Aho-Corasick scan of the comment then finds
+every place where any pattern of any rule can start, and the regex is tried only there.
+
+The literals are a *necessary* condition: every match of the pattern begins with one of them
+(a sound over-approximation, never a guess). A pattern whose start cannot be pinned down this
+way (``\\w+``, ``.``, a large class, an unparsable construct) gets ``None`` and is scanned as
+before. The pattern is parsed with the standard library's parser (``re._parser``, the one
+``re.compile`` uses); ``regex``-only syntax fails to parse there and also gets ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# The parser re.compile uses (Python 3.11+); private, so tests/test_prefilter.py pins what
+# this module relies on.
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["DIGITS", "StartIndex", "Starts", "start_literals"]
+
+#: Most distinct literals one pattern may yield before the analysis stops lengthening them.
+MAX_LITERALS = 5000
+#: Most characters a character class may hold and still count as a set of literals.
+MAX_CLASS = 40
+#: The ASCII digits stand for ``\d``; a text with any other decimal digit is scanned in full.
+DIGITS = "0123456789"
+
+_ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT}
+_AT_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+_ATOMIC = getattr(sre, "ATOMIC_GROUP", None)
+_DIGIT = {sre.CATEGORY_DIGIT, getattr(sre, "CATEGORY_UNI_DIGIT", sre.CATEGORY_DIGIT)}
+
+# Stands for "the start of the text" among the literals while they are collected.
+_START = "\x00^"
+# regex's POSIX classes ([[:alpha:]]) read as plain sets to the standard library's parser
+_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
+
+
+@dataclass(frozen=True)
+class Starts:
+    """Where a pattern can start: at one of ``literals``, or at position 0 if ``at_start``.
+
+    ``digits`` says that ``\\d`` was read as 0-9: a text with another decimal digit (Arabic,
+    Devanagari ...) must then be scanned in full.
+    """
+
+    literals: frozenset[str]
+    at_start: bool = False
+    digits: bool = False
+
+
+class _Unknown(Exception):
+    """The start of the pattern cannot be pinned down to a finite set of literals."""
+
+
+def start_literals(pattern: str) -> Starts | None:
+    """Where every match of ``pattern`` starts, or None if that cannot be pinned down."""
+    if _POSIX_CLASS.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    flags = parsed.state.flags
+    if flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    state = _State(multiline=bool(flags & re.MULTILINE))
+    try:
+        found = state.first(list(parsed))
+    except (_Unknown, RecursionError):
+        return None
+    if found is None:
+        return None
+    # "^" after something consumed can never match: those literals are dropped
+    literals = _shortest(f for f in found if _START not in f)
+    return Starts(
+        literals, at_start=any(f.startswith(_START) for f in found), digits=state.uses_digits
+    )
+
+
+def _shortest(literals: Iterable[str]) -> frozenset[str]:
+    """Drop literals that start with another one: where "19" occurs, "1" does too."""
+    kept: list[str] = []
+    for literal in sorted(literals):  # a literal sorts right after its prefixes
+        if not kept or not literal.startswith(kept[-1]):
+            kept.append(literal)
+    return frozenset(kept)
+
+
+class _State:
+    def __init__(self, multiline: bool) -> None:
+        self.multiline = multiline
+        self.uses_digits = False
+
+    def first(self, items: Sequence[Any]) -> set[str] | None:
+        """Literals that a match of ``items`` (followed by anything) must start with.
+
+        None means "no constraint": the sequence may match the empty string, or its first
+        element is not a finite set of literals.
+        """
+        prefixes = {""}
+        for k, (op, av) in enumerate(items):
+            if op is sre.AT and av in _AT_START and not self.multiline and prefixes == {""}:
+                return {_START}  # "^": only position 0 (after nothing consumed)
+            if op in _ZERO_WIDTH or op is sre.AT:
+                continue  # a look-around or \b does not consume: it only rejects positions
+            exact = self.exact(op, av)
+            if exact is not None:
+                longer = {p + e for p in prefixes for e in exact}
+                if len(longer) > MAX_LITERALS:
+                    break  # shorter literals are still a necessary condition
+                prefixes = longer
+                continue
+            head = self.head(op, av, items[k + 1 :])
+            if head is None:
+                break
+            longer = {p + h for p in prefixes for h in head}
+            if len(longer) <= MAX_LITERALS:
+                prefixes = longer
+            break
+        if "" in prefixes:
+            return None
+        return prefixes
+
+    def exact(self, op: Any, av: Any) -> set[str] | None:
+        """The finite set of strings an element matches exactly, or None."""
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is sre.IN:
+            return self.char_class(av)
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise _Unknown
+            return self.exact_sequence(list(sub))
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                strings = self.exact_sequence(list(alt))
+                if strings is None:
+                    return None
+                out |= strings
+                if len(out) > MAX_LITERALS:
+                    return None
+            return out
+        return None
+
+    def exact_sequence(self, items: Sequence[Any]) -> set[str] | None:
+        out = {""}
+        for op, av in items:
+            strings = self.exact(op, av)
+            if strings is None or "" in strings:
+                return None
+            out = {p + s for p in out for s in strings}
+            if len(out) > MAX_LITERALS:
+                return None
+        return out
+
+    def head(self, op: Any, av: Any, rest: Sequence[Any]) -> set[str] | None:
+        """Literals that start a match of this (not fully literal) element and what follows."""
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise _Unknown
+            return self.first([*sub, *rest])
+        if _ATOMIC is not None and op is _ATOMIC:
+            return self.first([*av, *rest])
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                strings = self.first([*alt, *rest])
+                if strings is None:
+                    return None
+                out |= strings
+            return out
+        if op in _REPEATS:
+            low, _high, sub = av
+            once = self.first(list(sub))
+            if low > 0:
+                return once
+            after = self.first(rest)
+            if once is None or after is None:
+                return None
+            return once | after
+        return None
+
+    def char_class(self, items: Sequence[Any]) -> set[str] | None:
+        chars: set[str] = set()
+        for op, av in items:
+            if op is sre.LITERAL:
+                chars.add(chr(av))
+            elif op is sre.RANGE:
+                low, high = av
+                if high - low >= MAX_CLASS:
+                    return None
+                chars.update(map(chr, range(low, high + 1)))
+            elif op is sre.CATEGORY and av in _DIGIT:
+                self.uses_digits = True
+                chars.update(DIGITS)
+            else:  # NEGATE, other categories, \w, \s ...
+                return None
+            if len(chars) > MAX_CLASS:
+                return None
+        return chars
+
+
+class StartIndex:
+    """The start literals of many patterns in one Aho-Corasick automaton.
+
+    ``scan(text)`` finds, in one pass in C, every position where any indexed pattern can
+    start. Patterns are known by a key (the engine uses ``id()`` of the compiled pattern).
+    """
+
+    def __init__(self, patterns: Iterable[tuple[int, Starts]]) -> None:
+        by_literal: dict[str, list[int]] = defaultdict(list)
+        self.keys: frozenset[int]
+        keys = set()
+        for key, starts in patterns:
+            keys.add(key)
+            for literal in starts.literals:
+                by_literal[literal].append(key)
+        self.keys = frozenset(keys)
+        self._automaton: Any = None
+        if by_literal:
+            automaton = ahocorasick.Automaton()
+            for literal, literal_keys in by_literal.items():
+                # the automaton reports where a literal ENDS; this says how far back it began
+                automaton.add_word(literal, (len(literal) - 1, tuple(literal_keys)))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def scan(self, text: str) -> dict[int, list[int]]:
+        """Pattern key -> positions where one of its literals begins (unsorted, may repeat)."""
+        out: dict[int, list[int]] = {}
+        if self._automaton is None:
+            return out
+        for end, (back, keys) in self._automaton.iter(text):
+            start = end - back
+            for key in keys:
+                found = out.get(key)
+                if found is None:
+                    out[key] = [start]
+                else:
+                    found.append(start)
+        return out

@@ -1,0 +1,76 @@
+"""Tokens: spaCy's Swedish tokenizer, remembered per space-separated chunk.
+
+spaCy tokenises a text one space-separated chunk at a time (prefixes, suffixes, infixes and
+special cases never reach across a space; ``spacy.blank("sv")`` has no special case with a
+space inside), and caches the tokens of each chunk it has seen. What it still does for every
+call is build a ``Doc``, and reading the tokens back out of it costs as much again. So the
+chunks are remembered here, as plain tuples: a comment made of known chunks costs one dict
+lookup per chunk, and spaCy is asked only about a chunk it has not seen before.
+``tests/test_tokens.py`` checks that the result equals tokenising the whole text with spaCy.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+__all__ = ["MAX_RUN", "ChunkTokenizer", "Token"]
+
+#: A token: its offset in the normalised text and its text. Plain tuples, because a comment
+#: has dozens and a NamedTuple costs ten times more to make.
+Token = tuple[int, str]
+
+#: spaCy's tokenizer splits affixes one at a time, which is quadratic in the length of a run
+#: without white space (2,000 emoji in a row take seconds). Longer chunks are cut into pieces
+#: of this many characters and tokenised one piece at a time, so the whole stays linear.
+MAX_RUN = 200
+
+
+class ChunkTokenizer:
+    """spaCy's tokenizer with a cache of the tokens of each space-separated chunk.
+
+    Thread-safe: spaCy's tokenizer (which updates its own cache while it runs) is called
+    under a lock; the chunk cache is a dict, read and written atomically.
+    """
+
+    #: Distinct chunks remembered; the cache starts over when it is full.
+    CACHE_SIZE = 100_000
+
+    def __init__(self, spacy_tokenizer: Any) -> None:
+        self._spacy = spacy_tokenizer
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[Token, ...]] = {}
+
+    def __call__(self, text: str) -> list[Token]:
+        """The non-space tokens of ``text`` (normalised: its only white space is " ")."""
+        cache = self._cache
+        tokens: list[Token] = []
+        pos = 0
+        for chunk in text.split(" "):
+            if chunk:
+                known = cache.get(chunk)
+                if known is None:
+                    known = self._tokenise(chunk)
+                if len(known) == 1:
+                    tokens.append((pos, chunk))
+                else:
+                    tokens += [(pos + offset, token) for offset, token in known]
+            pos += len(chunk) + 1
+        return tokens
+
+    def _tokenise(self, chunk: str) -> tuple[Token, ...]:
+        if len(chunk) <= MAX_RUN:
+            with self._lock:
+                doc = self._spacy(chunk)
+            found = tuple((t.idx, t.text) for t in doc if not t.is_space)
+        else:
+            found = tuple(
+                (start + offset, token)
+                for start in range(0, len(chunk), MAX_RUN)
+                for offset, token in self._tokenise(chunk[start : start + MAX_RUN])
+            )
+            return found  # long runs are rare and unlikely to repeat: not remembered
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[chunk] = found
+        return found

@@ -1,0 +1,151 @@
+"""Start literals: a pattern is tried only where it can start, and finds the same matches."""
+
+from __future__ import annotations
+
+import json
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kommentar_regler as kr
+from kommentar_regler._prefilter import StartIndex, start_literals
+from kommentar_regler._rules import find_all, match_at, search
+
+from .conftest import DATA
+
+
+def literals(pattern: str) -> set[str] | None:
+    starts = start_literals(pattern)
+    return None if starts is None else set(starts.literals)
+
+
+def test_literal_alternations_give_their_words() -> None:
+    assert literals(r"\b(?:har\s+inte|inte|ej)\s+plogat") == {"har", "inte", "ej"}
+    assert literals(r"(?P<p0>\bvattenläcka)|(?P<p1>rör\s+har)") == {"vattenläcka", "rör"}
+
+
+def test_an_optional_start_adds_what_follows() -> None:
+    assert literals(r"(?:hej[,!]?\s+)?(?:hur|när)\s+\w+") == {"hej", "hur", "när"}
+    assert literals(r"(?:19|20)?\d{6}") == set("0123456789")
+
+
+def test_look_arounds_and_boundaries_do_not_consume() -> None:
+    assert literals(r"(?<![\d-])(?!vad\s)\bva\b") == {"va"}
+
+
+def test_digits_are_marked_so_other_digits_fall_back_to_a_scan() -> None:
+    starts = start_literals(r"\d{6}-\d{4}")
+    assert starts is not None and starts.digits
+    assert not start_literals(r"[0-9]{6}").digits  # type: ignore[union-attr]
+
+
+def test_a_pattern_anchored_at_the_start_can_only_start_there() -> None:
+    starts = start_literals(r"(?P<p0>^[\s!.]*(?:[👍❤][\s!.]*)+$)")
+    assert starts is not None and starts.at_start and not starts.literals
+
+
+def test_unknown_starts_give_none() -> None:
+    for pattern in [
+        r"\w+\.torrent",  # any word
+        r".*idiot",
+        r"\p{L}+gatan",  # regex-only syntax
+        r"(?i)idiot",  # case-insensitive
+        r"[[:alpha:]]+",  # a POSIX class
+        r"x*",  # may match nothing
+        r"(?:a|)b*",
+    ]:
+        assert start_literals(pattern) is None, pattern
+
+
+def test_a_class_with_a_colon_is_not_a_posix_class() -> None:
+    assert literals(r"ärende\s*[:#]?\s*\d") == {"ärende"}
+
+
+def test_the_index_finds_every_start_of_every_pattern() -> None:
+    a, b = start_literals(r"\bej\s"), start_literals(r"(?:rör|ej)")
+    assert a is not None and b is not None
+    index = StartIndex([(1, a), (2, b)])
+    found = index.scan("ej rör ej")
+    assert sorted(found[1]) == [0, 7]
+    assert sorted(found[2]) == [0, 3, 7]
+    assert StartIndex([]).scan("ej") == {}
+
+
+# -- soundness: every match starts where a literal occurs ------------------------------------
+
+PIECES = ["a", "b", "ab", "ba", "c", r"\d", r"\s", r"\b", "x?", "(?:a|bc)", "(?:ab)?", "[ab]"]
+TEXT = st.text(alphabet="abcx 1٣", max_size=30)
+
+
+@st.composite
+def patterns(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5))
+    if draw(st.booleans()):
+        parts.append("|" + draw(st.sampled_from(PIECES)))
+    return "".join(parts)
+
+
+@given(patterns(), TEXT)
+def test_every_match_starts_at_a_literal(pattern: str, text: str) -> None:
+    starts = start_literals(pattern)
+    if starts is None:
+        return
+    compiled = regex.compile(pattern)
+    other_digits = any(c.isdecimal() and c not in "0123456789" for c in text)
+    for m in compiled.finditer(text):
+        if m.end() == m.start():
+            continue
+        if starts.digits and other_digits:
+            continue  # the engine scans such a text in full
+        at_literal = any(text.startswith(lit, m.start()) for lit in starts.literals)
+        assert at_literal or (starts.at_start and m.start() == 0), (pattern, text, m)
+
+
+# -- the engine: same findings with and without the index --------------------------------------
+
+ENGINE = kr.Engine(load_entrypoints=False)
+DEV = [
+    json.loads(line)["text"]
+    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
+    for line in (DATA / name).read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+def findings_both_ways(text: str) -> tuple[list[kr.Finding], list[kr.Finding]]:
+    indexed = ENGINE.analyse(text)
+    scanned = ENGINE.analyse(text)
+    scanned.start_index = None  # every pattern scans the whole text, rule gates by words only
+    return ENGINE.findings(indexed), ENGINE.findings(scanned)
+
+
+def test_the_index_changes_no_finding_on_the_development_sets() -> None:
+    for text in DEV:
+        indexed, scanned = findings_both_ways(text)
+        assert indexed == scanned, text
+
+
+@given(st.lists(st.sampled_from(DEV), min_size=1, max_size=3), st.sampled_from(["", "٣", " 19"]))
+def test_the_index_changes_no_finding_on_mixed_comments(parts: list[str], extra: str) -> None:
+    indexed, scanned = findings_both_ways(" ".join(parts) + extra)
+    assert indexed == scanned
+
+
+# -- the regex calls pass their timeout by position ------------------------------------------
+
+
+def test_positional_regex_calls_keep_their_timeout() -> None:
+    # regex parses keyword arguments slowly, so the hot path passes them by position; if a
+    # release reorders them, this fails instead of running without a time limit
+    slow = regex.compile(r"(?:x+x+)+y")
+    text = "x" * 5000
+    for call in (match_at, search, find_all):
+        try:
+            call(slow, text, 0, 0.01)
+        except TimeoutError:
+            continue
+        raise AssertionError(f"{call.__name__} ran without its timeout")
+    assert match_at(regex.compile("b"), "ab", 1, 1.0) is not None
+    assert search(regex.compile("b"), "abab", 2, 1.0).start() == 3  # type: ignore[union-attr]
+    assert [m.start() for m in find_all(regex.compile("b"), "abab", 2, 1.0)] == [3]
