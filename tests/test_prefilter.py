@@ -74,8 +74,8 @@ def test_the_index_finds_every_start_of_every_pattern() -> None:
 
 # -- soundness: every match starts where a literal occurs ------------------------------------
 
-PIECES = ["a", "b", "ab", "ba", "c", r"\d", r"\s", r"\b", "x?", "(?:a|bc)", "(?:ab)?", "[ab]"]
-TEXT = st.text(alphabet="abcx 1٣", max_size=30)
+PIECES = ["a", "b", "ab", "ba", "c", r"\d", r"\s", r"\b", "x?", "(?:a|bc)", "(?:ab)?", "[ab]", "_", "²"]
+TEXT = st.text(alphabet="abcx 1٣_²é", max_size=30)
 
 
 @st.composite
@@ -87,19 +87,27 @@ def patterns(draw: st.DrawFn) -> str:
 
 
 @given(patterns(), TEXT)
-def test_every_match_starts_at_a_literal(pattern: str, text: str) -> None:
+def test_every_match_starts_where_the_index_says_it_can(pattern: str, text: str) -> None:
     starts = start_literals(pattern)
     if starts is None:
         return
-    compiled = regex.compile(pattern)
+    possible = set(StartIndex([(0, starts)]).scan(text).get(0, []))
+    if starts.at_start:
+        possible.add(0)
     other_digits = any(c.isdecimal() and c not in "0123456789" for c in text)
-    for m in compiled.finditer(text):
-        if m.end() == m.start():
-            continue
-        if starts.digits and other_digits:
-            continue  # the engine scans such a text in full
-        at_literal = any(text.startswith(lit, m.start()) for lit in starts.literals)
-        assert at_literal or (starts.at_start and m.start() == 0), (pattern, text, m)
+    for m in regex.compile(pattern).finditer(text):
+        if m.end() == m.start() or (starts.digits and other_digits):
+            continue  # empty matches are ignored; such a text is scanned in full
+        assert m.start() in possible, (pattern, text, m)
+
+
+def test_a_literal_after_a_word_boundary_counts_only_where_a_word_begins() -> None:
+    starts = start_literals(r"\bvar\b")
+    assert starts is not None and starts.bounded == {"var"}
+    index = StartIndex([(0, starts)])
+    text = "svar var _var 1var åvar (var ²var ٣var"
+    assert index.scan(text) == {0: [5, 25, 30]}  # ² is no word character to regex, ٣ is
+    assert [m.start() for m in regex.finditer(r"\bvar\b", text)] == [5, 25, 30]
 
 
 # -- the engine: same findings with and without the index --------------------------------------

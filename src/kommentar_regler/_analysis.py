@@ -22,7 +22,7 @@ from ._tokens import Token
 if TYPE_CHECKING:
     from ._rules import CompiledPattern
 
-__all__ = ["Analysis", "LexHit", "analyse"]
+__all__ = ["Analysis", "LexHit", "analyse", "hides_a_word"]
 
 #: Seconds one regular expression may run on a short comment, plus a little per character so
 #: that a long text gets a fair chance; a pattern that runs out of time is reported.
@@ -135,7 +135,11 @@ class Analysis:
     @_cached
     def other_digits(self) -> bool:
         """Does the text hold a decimal digit other than 0-9 (which ``\\d`` also matches)?"""
-        return _OTHER_DIGIT.search(self.canonical) is not None
+        text = self.canonical
+        # U+0660 (Arabic-Indic zero) is the first decimal digit after 9: below it, none
+        if not text or text.isascii() or max(text) < "\u0660":
+            return False
+        return _OTHER_DIGIT.search(text) is not None
 
     def possible_starts(self, pattern: CompiledPattern) -> list[int] | None:
         """Sorted canonical offsets where ``pattern`` can start; None: it may start anywhere."""
@@ -214,10 +218,12 @@ def _is_spaced_letter(tok_text: str) -> bool:
 def analyse(
     norm: NormText,
     tokens: list[Token],
+    glued: list[tuple[int, int]],
     matcher: LexiconMatcher,
     start_index: StartIndex | None = None,
 ) -> Analysis:
-    """Find lexicon words in ``tokens`` (of ``norm.text``)."""
+    """Find lexicon words in ``tokens`` (of ``norm.text``); ``glued`` are the token ranges
+    of chunks that :func:`hides_a_word` flagged."""
     text = norm.text
     lookup = matcher.lookup
     found: list[LexHit] = []
@@ -230,10 +236,11 @@ def analyse(
             found.append(LexHit(idx, idx + len(tok_text), i, hit))
 
     extra: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla): only words
-    # with digits or symbols inside, not a word with its full stop.
-    if _INNER_SYMBOL.search(text):
-        extra += _glued_runs(text, tokens)
+    # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla)
+    for first, stop in glued:
+        start, (last_idx, last_text) = tokens[first][0], tokens[stop - 1]
+        end = last_idx + len(last_text)
+        extra.append((start, end, first, text[start:end]))
     if singles >= 3:
         extra += _spaced_letters(text, tokens)
     for start, end, word, surface in extra:
@@ -245,23 +252,11 @@ def analyse(
     return analysis
 
 
-def _glued_runs(text: str, tokens: list[Token]) -> list[tuple[int, int, int, str]]:
-    """Runs of tokens with nothing between them that hide a word behind digits or symbols."""
-    out = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and tokens[j + 1][0] == tokens[j][0] + len(tokens[j][1]):
-            j += 1
-        if j > i:
-            start, end = tokens[i][0], tokens[j][0] + len(tokens[j][1])
-            surface = text[start:end]
-            core = surface.strip(_EDGE_PUNCT)
-            if _INNER_SYMBOL.search(core) and any(c.isalpha() for c in core):
-                out.append((start, end, i, surface))
-        i = j + 1
-    return out
+def hides_a_word(chunk: str) -> bool:
+    """Is this chunk, which spaCy split into several tokens, one word hidden behind digits or
+    symbols (``1d10t``, ``j**vla``)? Not a word with its full stop or question mark."""
+    core = chunk.strip(_EDGE_PUNCT)
+    return bool(_INNER_SYMBOL.search(core)) and any(c.isalpha() for c in core)
 
 
 def _spaced_letters(text: str, tokens: list[Token]) -> list[tuple[int, int, int, str]]:

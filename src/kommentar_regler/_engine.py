@@ -13,7 +13,7 @@ from typing import Any
 import spacy
 from pydantic import ValidationError
 
-from ._analysis import Analysis, analyse
+from ._analysis import Analysis, analyse, hides_a_word
 from ._dispatch import RuleIndex
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
@@ -147,7 +147,7 @@ class Engine:
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars
-        self._tokenizer = ChunkTokenizer(spacy.blank("sv").tokenizer)
+        self._tokenizer = ChunkTokenizer(spacy.blank("sv").tokenizer, flag=hides_a_word)
 
     # -- introspection ------------------------------------------------------------------
 
@@ -167,7 +167,8 @@ class Engine:
     def analyse(self, text: str) -> Analysis:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
-        return analyse(norm, self._tokenizer(norm.text), self.matcher, self._start_index)
+        tokens, glued = self._tokenizer(norm.text)
+        return analyse(norm, tokens, glued, self.matcher, self._start_index)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}

@@ -44,8 +44,10 @@ _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sr
 _ATOMIC = getattr(sre, "ATOMIC_GROUP", None)
 _DIGIT = {sre.CATEGORY_DIGIT, getattr(sre, "CATEGORY_UNI_DIGIT", sre.CATEGORY_DIGIT)}
 
-# Stands for "the start of the text" among the literals while they are collected.
+# Stand for "the start of the text" and "a word boundary" while literals are collected.
 _START = "\x00^"
+_BOUNDARY = "\x01"
+_BOUNDARIES = {sre.AT_BOUNDARY, getattr(sre, "AT_UNI_BOUNDARY", sre.AT_BOUNDARY)}
 # regex's POSIX classes ([[:alpha:]]) read as plain sets to the standard library's parser
 _POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
 
@@ -54,13 +56,15 @@ _POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
 class Starts:
     """Where a pattern can start: at one of ``literals``, or at position 0 if ``at_start``.
 
-    ``digits`` says that ``\\d`` was read as 0-9: a text with another decimal digit (Arabic,
-    Devanagari ...) must then be scanned in full.
+    ``bounded`` are the literals that the pattern puts right after ``\\b``: they count only
+    where a word begins. ``digits`` says that ``\\d`` was read as 0-9: a text with another
+    decimal digit (Arabic, Devanagari ...) must then be scanned in full.
     """
 
     literals: frozenset[str]
     at_start: bool = False
     digits: bool = False
+    bounded: frozenset[str] = frozenset()
 
 
 class _Unknown(Exception):
@@ -88,19 +92,36 @@ def start_literals(pattern: str) -> Starts | None:
     if found is None:
         return None
     # "^" after something consumed can never match: those literals are dropped
-    literals = _shortest(f for f in found if _START not in f)
+    bounded: dict[str, bool] = {}
+    for f in found:
+        if _START not in f:
+            literal = f.replace(_BOUNDARY, "")
+            first = literal[:1]
+            after_b = f.startswith(_BOUNDARY) and (first.isalpha() or first.isdecimal())
+            bounded[literal] = bounded.get(literal, True) and after_b
+    literals, bounded_literals = _shortest(bounded)
     return Starts(
-        literals, at_start=any(f.startswith(_START) for f in found), digits=state.uses_digits
+        literals,
+        at_start=any(f.startswith(_START) for f in found),
+        digits=state.uses_digits,
+        bounded=bounded_literals,
     )
 
 
-def _shortest(literals: Iterable[str]) -> frozenset[str]:
-    """Drop literals that start with another one: where "19" occurs, "1" does too."""
+def _shortest(bounded: dict[str, bool]) -> tuple[frozenset[str], frozenset[str]]:
+    """Drop literals that start with another one: where "19" occurs, "1" does too.
+
+    The one kept needs a word boundary only if all it stands for did.
+    """
     kept: list[str] = []
-    for literal in sorted(literals):  # a literal sorts right after its prefixes
-        if not kept or not literal.startswith(kept[-1]):
+    needs_boundary: dict[str, bool] = {}
+    for literal in sorted(bounded):  # a literal sorts right after its prefixes
+        if kept and literal.startswith(kept[-1]):
+            needs_boundary[kept[-1]] = needs_boundary[kept[-1]] and bounded[literal]
+        else:
             kept.append(literal)
-    return frozenset(kept)
+            needs_boundary[literal] = bounded[literal]
+    return frozenset(kept), frozenset(k for k in kept if needs_boundary[k])
 
 
 class _State:
@@ -118,6 +139,9 @@ class _State:
         for k, (op, av) in enumerate(items):
             if op is sre.AT and av in _AT_START and not self.multiline and prefixes == {""}:
                 return {_START}  # "^": only position 0 (after nothing consumed)
+            if op is sre.AT and av in _BOUNDARIES and prefixes == {""}:
+                prefixes = {_BOUNDARY}  # \b before the first character: a word starts here
+                continue
             if op in _ZERO_WIDTH or op is sre.AT:
                 continue  # a look-around or \b does not consume: it only rejects positions
             exact = self.exact(op, av)
@@ -134,7 +158,7 @@ class _State:
             if len(longer) <= MAX_LITERALS:
                 prefixes = longer
             break
-        if "" in prefixes:
+        if "" in prefixes or _BOUNDARY in prefixes:
             return None
         return prefixes
 
@@ -228,30 +252,40 @@ class StartIndex:
     """
 
     def __init__(self, patterns: Iterable[tuple[int, Starts]]) -> None:
-        by_literal: dict[str, list[int]] = defaultdict(list)
-        self.keys: frozenset[int]
+        by_literal: dict[str, list[tuple[int, bool]]] = defaultdict(list)
         keys = set()
         for key, starts in patterns:
             keys.add(key)
             for literal in starts.literals:
-                by_literal[literal].append(key)
+                by_literal[literal].append((key, literal in starts.bounded))
         self.keys = frozenset(keys)
         self._automaton: Any = None
         if by_literal:
             automaton = ahocorasick.Automaton()
-            for literal, literal_keys in by_literal.items():
+            for literal, entries in by_literal.items():
+                free = tuple(k for k, bounded in entries if not bounded)
+                at_word = tuple(k for k, bounded in entries if bounded)
                 # the automaton reports where a literal ENDS; this says how far back it began
-                automaton.add_word(literal, (len(literal) - 1, tuple(literal_keys)))
+                automaton.add_word(literal, (len(literal) - 1, free, at_word))
             automaton.make_automaton()
             self._automaton = automaton
 
     def scan(self, text: str) -> dict[int, list[int]]:
-        """Pattern key -> positions where one of its literals begins (unsorted, may repeat)."""
+        """Pattern key -> positions where one of its literals begins (unsorted, may repeat).
+
+        A literal that its pattern puts after ``\\b`` counts only where a word begins.
+        """
         out: dict[int, list[int]] = {}
         if self._automaton is None:
             return out
-        for end, (back, keys) in self._automaton.iter(text):
+        for end, (back, free, at_word) in self._automaton.iter(text):
             start = end - back
+            keys = free
+            if at_word:
+                before = text[start - 1] if start else " "
+                # a letter, digit or _ before: no word starts here (regex's \w holds these)
+                if not (before.isalpha() or before.isdecimal() or before == "_"):
+                    keys = free + at_word
             for key in keys:
                 found = out.get(key)
                 if found is None:

@@ -212,26 +212,24 @@ class DataRule:
 
     def run(self, analysis: Analysis) -> list[Finding]:
         """``check`` without the trigger test, for callers that already did it (the index)."""
-        by_lex = analysis.by_lexicon
-        if any(lex not in by_lex for lex in self.requires):
-            return []
-        findings = []
-        for m in self._matches(analysis):
-            if self.guards and self._guarded(analysis, m):
-                continue
-            findings.append(finding_from(self, analysis, m, self.spec.score))
-        return findings
-
-    # -- the three ways a rule matches ----------------------------------------------------
-
-    def _matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+        if self.requires:
+            by_lex = analysis.by_lexicon
+            if any(lex not in by_lex for lex in self.requires):
+                return []
         spec = self.spec
         if spec.lexicons:
-            yield from self._lexicon_matches(analysis)
+            matches = list(self._lexicon_matches(analysis))
         elif spec.near is not None:
-            yield from self._near_matches(analysis)
-        elif self.compiled:
-            yield from self._pattern_matches(analysis)
+            matches = list(self._near_matches(analysis))
+        else:
+            matches = self._pattern_matches(analysis)
+        if not matches:
+            return []
+        if self.guards:
+            matches = [m for m in matches if not self._guarded(analysis, m)]
+        return [finding_from(self, analysis, m, spec.score) for m in matches]
+
+    # -- the three ways a rule matches ----------------------------------------------------
 
     def _lexicon_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
         for lex in self.spec.lexicons:
@@ -262,9 +260,10 @@ class DataRule:
                 why = " + ".join(_describe_hit(h) for h in group)
                 yield RuleMatch(start, end, f"{why}, within {window} words", "near")
 
-    def _pattern_matches(self, analysis: Analysis) -> Iterable[RuleMatch]:
+    def _pattern_matches(self, analysis: Analysis) -> list[RuleMatch]:
         present = analysis.by_lexicon
         text = analysis.canonical
+        out: list[RuleMatch] = []
         for cp in self.compiled:
             if cp.needs and any(lex not in present for lex in cp.needs):
                 continue
@@ -283,7 +282,8 @@ class DataRule:
                 why = f"pattern {n + 1} of {len(self.spec.patterns)} matched"
                 if self.validator is not None:
                     why += f", and {self.spec.validate_with} validated it"
-                yield RuleMatch(m.start(), m.end(), why, "pattern")
+                out.append(RuleMatch(m.start(), m.end(), why, "pattern"))
+        return out
 
     def _run_pattern(
         self, cp: CompiledPattern, analysis: Analysis, text: str

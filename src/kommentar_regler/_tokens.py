@@ -12,6 +12,7 @@ lookup per chunk, and spaCy is asked only about a chunk it has not seen before.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["MAX_RUN", "ChunkTokenizer", "Token"]
@@ -29,6 +30,10 @@ MAX_RUN = 200
 class ChunkTokenizer:
     """spaCy's tokenizer with a cache of the tokens of each space-separated chunk.
 
+    ``flag`` is asked once about each chunk that spaCy split into several tokens (``j@vla``
+    into ``j @ vla``); the chunks it flags are returned as token ranges, so that the caller
+    can look at them as one word.
+
     Thread-safe: spaCy's tokenizer (which updates its own cache while it runs) is called
     under a lock; the chunk cache is a dict, read and written atomically.
     """
@@ -36,41 +41,50 @@ class ChunkTokenizer:
     #: Distinct chunks remembered; the cache starts over when it is full.
     CACHE_SIZE = 100_000
 
-    def __init__(self, spacy_tokenizer: Any) -> None:
+    def __init__(self, spacy_tokenizer: Any, flag: Callable[[str], bool] | None = None) -> None:
         self._spacy = spacy_tokenizer
+        self._flag = flag
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[Token, ...]] = {}
+        self._cache: dict[str, tuple[tuple[Token, ...], bool]] = {}
 
-    def __call__(self, text: str) -> list[Token]:
-        """The non-space tokens of ``text`` (normalised: its only white space is " ")."""
+    def __call__(self, text: str) -> tuple[list[Token], list[tuple[int, int]]]:
+        """The non-space tokens of ``text`` (normalised: its only white space is " "), and
+        the flagged chunks as ``(first token, last token + 1)``."""
         cache = self._cache
         tokens: list[Token] = []
+        flagged: list[tuple[int, int]] = []
         pos = 0
         for chunk in text.split(" "):
             if chunk:
                 known = cache.get(chunk)
                 if known is None:
                     known = self._tokenise(chunk)
-                if len(known) == 1:
+                chunk_tokens, is_flagged = known
+                if len(chunk_tokens) == 1:
                     tokens.append((pos, chunk))
                 else:
-                    tokens += [(pos + offset, token) for offset, token in known]
+                    if is_flagged:
+                        flagged.append((len(tokens), len(tokens) + len(chunk_tokens)))
+                    tokens += [(pos + offset, token) for offset, token in chunk_tokens]
             pos += len(chunk) + 1
-        return tokens
+        return tokens, flagged
 
-    def _tokenise(self, chunk: str) -> tuple[Token, ...]:
-        if len(chunk) <= MAX_RUN:
-            with self._lock:
-                doc = self._spacy(chunk)
-            found = tuple((t.idx, t.text) for t in doc if not t.is_space)
-        else:
-            found = tuple(
+    def _tokenise(self, chunk: str) -> tuple[tuple[Token, ...], bool]:
+        found = self._spacy_tokens(chunk)
+        known = (found, len(found) > 1 and self._flag is not None and self._flag(chunk))
+        if len(chunk) <= MAX_RUN:  # long runs are rare and unlikely to repeat
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[chunk] = known
+        return known
+
+    def _spacy_tokens(self, chunk: str) -> tuple[Token, ...]:
+        if len(chunk) > MAX_RUN:
+            return tuple(
                 (start + offset, token)
                 for start in range(0, len(chunk), MAX_RUN)
-                for offset, token in self._tokenise(chunk[start : start + MAX_RUN])
+                for offset, token in self._spacy_tokens(chunk[start : start + MAX_RUN])
             )
-            return found  # long runs are rare and unlikely to repeat: not remembered
-        if len(self._cache) >= self.CACHE_SIZE:
-            self._cache.clear()
-        self._cache[chunk] = found
-        return found
+        with self._lock:
+            doc = self._spacy(chunk)
+        return tuple((t.idx, t.text) for t in doc if not t.is_space)
