@@ -74,7 +74,22 @@ def test_the_index_finds_every_start_of_every_pattern() -> None:
 
 # -- soundness: every match starts where a literal occurs ------------------------------------
 
-PIECES = ["a", "b", "ab", "ba", "c", r"\d", r"\s", r"\b", "x?", "(?:a|bc)", "(?:ab)?", "[ab]", "_", "²"]
+PIECES = [
+    "a",
+    "b",
+    "ab",
+    "ba",
+    "c",
+    r"\d",
+    r"\s",
+    r"\b",
+    "x?",
+    "(?:a|bc)",
+    "(?:ab)?",
+    "[ab]",
+    "_",
+    "²",
+]
 TEXT = st.text(alphabet="abcx 1٣_²é", max_size=30)
 
 
@@ -157,3 +172,24 @@ def test_positional_regex_calls_keep_their_timeout() -> None:
     assert match_at(regex.compile("b"), "ab", 1, 1.0) is not None
     assert search(regex.compile("b"), "abab", 2, 1.0).start() == 3  # type: ignore[union-attr]
     assert [m.start() for m in find_all(regex.compile("b"), "abab", 2, 1.0)] == [3]
+
+
+@given(st.text(alphabet="ab .!?\n,😀-1_²", max_size=40))
+def test_begins_sentence_agrees_with_the_sentence_starts(text: str) -> None:
+    analysis = ENGINE.analyse(text)
+    starts = set(analysis.sentence_starts)
+    for pos in range(len(analysis.canonical)):
+        assert analysis.begins_sentence(pos) == (pos in starts), (analysis.canonical, pos)
+
+
+EMOJI_RULE = ENGINE.rule("praise.emoji")
+
+
+@given(st.text(alphabet="👍👏❤️😍🎉☺ !.\n\u200dx", min_size=1, max_size=12))
+def test_the_emoji_triggers_hide_no_reaction(text: str) -> None:
+    # the rule's triggers say which tokens must be there; they must never stop a text that
+    # its pattern (run on its own) accepts
+    analysis = ENGINE.analyse(text)
+    pattern = EMOJI_RULE.compiled[0].regex  # type: ignore[attr-defined]
+    whole = pattern.search(analysis.canonical) is not None
+    assert bool(EMOJI_RULE.check(analysis)) == whole, analysis.canonical

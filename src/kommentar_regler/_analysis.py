@@ -32,6 +32,7 @@ REGEX_SECONDS_PER_CHAR = 2e-5  # 2 s more for 100,000 characters
 # A sentence ends at . ! ? or a line break (comments often put one sentence on each line).
 _SENTENCE_END = regex.compile(r"[.!?\n]+\s*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])[^\w.!?\n]*(?=\w)")
+_BEGINS_SENTENCE = regex.compile(r"(?<=(?:^|[.!?\n])[^\w.!?\n]*+)(?=\w)")
 _PLAIN_HOWS = frozenset(("exact", "genitive", "compound"))
 # A letter next to a digit or symbol: where leetspeak and masks hide words (j@vla, 1d10t, f*tta).
 _INNER_SYMBOL = regex.compile(r"\p{L}[\d@$€!|+*#%_?]|[\d@$€!|+*#%_?]\p{L}")
@@ -121,9 +122,15 @@ class Analysis:
         spans.append((start, len(self.canonical)))
         return spans
 
-    @_cached
-    def sentence_start_set(self) -> frozenset[int]:
-        return frozenset(self.sentence_starts)
+    def begins_sentence(self, pos: int) -> bool:
+        """Is ``pos`` in :attr:`sentence_starts`? (One look back, not a scan of the text.)"""
+        text = self.canonical
+        # the common "ord ord": a letter, then nothing or a space, right before pos
+        if pos >= 1:
+            before = text[pos - 1]
+            if before.isalpha() or (before == " " and pos >= 2 and text[pos - 2].isalpha()):
+                return False
+        return _BEGINS_SENTENCE.match(text, pos) is not None
 
     @_cached
     def literal_starts(self) -> dict[int, list[int]]:

@@ -129,12 +129,16 @@ class RuleIndex:
         """The rules that may match ``analysis``, in the index's (id) order."""
         mask = self._always
         cache = self._cache
-        for w in analysis.words:
-            bits = cache.get(w)
+        get = cache.get
+        for _, w in analysis.tokens:
+            bits = get(w)
             mask |= self._word_rules(w) if bits is None else bits
         by_lexicon = self._by_lexicon
-        for lex in analysis.by_lexicon:
-            mask |= by_lexicon.get(lex, 0)
+        for h in analysis.hits:  # a hidden word counts as written out: "1d10t" as "idiot"
+            hit = h.hit
+            bits = get(hit.form)
+            mask |= self._word_rules(hit.form) if bits is None else bits
+            mask |= by_lexicon.get(hit.lexicon, 0)
         if mask & self._anchored and analysis.start_index is not None:
             present = 0
             bit_of = self._bit_of_pattern

@@ -35,12 +35,17 @@ __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
 DEFAULT_MAX_CHARS = 100_000
 
 
+_COMMENT_DEFAULTS = {
+    name: field.default for name, field in Comment.model_fields.items() if name != "text"
+}
+
+
 def to_comment(value: Any, *, argument: str = "comment") -> Comment:
     """Accept a str, bytes (UTF-8), Comment or mapping with a ``text`` field."""
     if isinstance(value, Comment):
         return value
-    if isinstance(value, str):
-        return Comment(text=value)
+    if isinstance(value, str):  # nothing to validate: every other field has its default
+        return construct(Comment, text=value, **_COMMENT_DEFAULTS)
     if isinstance(value, bytes | bytearray):
         try:
             return Comment(text=bytes(value).decode("utf-8"))

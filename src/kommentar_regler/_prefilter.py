@@ -275,21 +275,17 @@ class StartIndex:
 
         A literal that its pattern puts after ``\\b`` counts only where a word begins.
         """
-        out: dict[int, list[int]] = {}
+        out: defaultdict[int, list[int]] = defaultdict(list)
         if self._automaton is None:
             return out
         for end, (back, free, at_word) in self._automaton.iter(text):
             start = end - back
-            keys = free
+            for key in free:
+                out[key].append(start)
             if at_word:
                 before = text[start - 1] if start else " "
                 # a letter, digit or _ before: no word starts here (regex's \w holds these)
-                if not (before.isalpha() or before.isdecimal() or before == "_"):
-                    keys = free + at_word
-            for key in keys:
-                found = out.get(key)
-                if found is None:
-                    out[key] = [start]
-                else:
-                    found.append(start)
+                if before == " " or not (before.isalpha() or before.isdecimal() or before == "_"):
+                    for key in at_word:
+                        out[key].append(start)
         return out

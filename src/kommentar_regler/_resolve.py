@@ -40,6 +40,8 @@ def resolve(
     n_words: int,
     timed_out: Collection[str] = (),
 ) -> Resolution:
+    if not findings and not timed_out:  # most comments: nothing found, nothing to weigh
+        return _nothing_found(n_words)
     strong = [f for f in findings if f.score >= STRONG]
     weak = [f for f in findings if f.score < STRONG]
     main = {f.category for f in strong if f.rule_id not in alone_only}
@@ -73,3 +75,13 @@ def resolve(
         needs_review=bool(reasons),
         reasons=tuple(dict.fromkeys(reasons)),
     )
+
+
+def _nothing_found(n_words: int) -> Resolution:
+    if n_words < _LONG_UNRECOGNISED:
+        return _GENERAL_OPINION
+    reason = f"inga regler slog till på en text med {n_words} ord"
+    return Resolution(Category.PRAISE, (Category.PRAISE,), (GENERAL_OPINION,), True, (reason,))
+
+
+_GENERAL_OPINION = Resolution(Category.PRAISE, (Category.PRAISE,), (GENERAL_OPINION,), False, ())

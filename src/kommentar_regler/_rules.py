@@ -297,10 +297,10 @@ class DataRule:
             return [m for pos in starts if (m := match_at(pattern, text, pos, timeout))]
         possible = analysis.possible_starts(cp)
         if self.spec.anchor == "sentence_start":
-            sentence_starts = analysis.sentence_starts
-            if possible is not None:
-                begins = analysis.sentence_start_set
-                sentence_starts = [p for p in possible if p in begins]
+            if possible is None:
+                sentence_starts = analysis.sentence_starts
+            else:
+                sentence_starts = [p for p in possible if analysis.begins_sentence(p)]
             return [m for pos in sentence_starts if (m := match_at(pattern, text, pos, timeout))]
         if possible is None:
             return find_all(pattern, text, 0, timeout)
