@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kommentar_regler as kr
-from kommentar_regler._prefilter import StartIndex, start_literals
+from kommentar_regler._prefilter import StartIndex, required_literals, start_literals
 from kommentar_regler._rules import find_all, match_at, search
 
 from .conftest import DATA
@@ -60,6 +60,20 @@ def test_unknown_starts_give_none() -> None:
 
 def test_a_class_with_a_colon_is_not_a_posix_class() -> None:
     assert literals(r"ärende\s*[:#]?\s*\d") == {"ärende"}
+
+
+def test_required_literals_gate_what_cannot_be_anchored() -> None:
+    def required(pattern: str) -> set[str] | None:
+        found = required_literals(pattern)
+        return None if found is None else set(found.literals)
+
+    assert required(r"\w+\.torrent") == {".torrent"}
+    assert required(r"\b[\p{L}-]+(?:gatan|vägen|gränd|gränden)\b") == {"gatan", "vägen", "gränd"}
+    assert required(r"(?P<p0>\w+\.torrent)|(?P<p1>\bhela\s+filmen)") == {".torrent", "filmen"}
+    assert required(r"(?:ab)?\w+cd") == {"cd"}
+    assert required(r"\w+|x") is None  # one alternative needs nothing
+    assert required(r"\w*") is None
+    assert required_literals(r"a\d+").digits  # type: ignore[union-attr]
 
 
 def test_the_index_finds_every_start_of_every_pattern() -> None:
@@ -114,6 +128,18 @@ def test_every_match_starts_where_the_index_says_it_can(pattern: str, text: str)
         if m.end() == m.start() or (starts.digits and other_digits):
             continue  # empty matches are ignored; such a text is scanned in full
         assert m.start() in possible, (pattern, text, m)
+
+
+@given(patterns(), TEXT)
+def test_no_match_without_a_required_literal(pattern: str, text: str) -> None:
+    required = required_literals(pattern)
+    if required is None:
+        return
+    if required.digits and any(c.isdecimal() and c not in "0123456789" for c in text):
+        return  # the engine scans such a text in full
+    for m in regex.compile(pattern).finditer(text):
+        if m.end() > m.start():
+            assert any(lit in m.group() for lit in required.literals), (pattern, text, m)
 
 
 def test_a_literal_after_a_word_boundary_counts_only_where_a_word_begins() -> None:

@@ -152,7 +152,16 @@ class Analysis:
         """Sorted canonical offsets where ``pattern`` can start; None: it may start anywhere."""
         index = self.start_index
         starts = pattern.starts
-        if index is None or starts is None or id(pattern) not in index.keys:
+        if index is None:
+            return None
+        if starts is None:
+            gate = pattern.gate
+            if gate is None or pattern.gate_key not in index.keys:
+                return None
+            if pattern.gate_key in self.literal_starts or (gate.digits and self.other_digits):
+                return None  # it may match: scan the text
+            return []  # none of the literals it needs is there
+        if id(pattern) not in index.keys:
             return None
         if starts.digits and self.other_digits:
             return None

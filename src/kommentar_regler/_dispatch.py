@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ._analysis import Analysis
-from ._prefilter import Starts
-from ._rules import DataRule, Rule, Triggers
+from ._rules import CompiledPattern, DataRule, Rule, Triggers
 
 __all__ = ["RuleIndex"]
 
@@ -37,18 +36,29 @@ def _gate(rule: Rule) -> Triggers | None:
     return None
 
 
+def _gated(pattern: CompiledPattern) -> bool:
+    """Can the pattern match only where its start literals or required literals occur?"""
+    if pattern.leading is not None:
+        return False
+    if pattern.starts is not None:
+        return not pattern.starts.at_start
+    return pattern.gate is not None
+
+
 def _anchored(rule: Rule) -> bool:
-    """Can the rule match only where one of its patterns' start literals occurs?"""
+    """Can the rule match only if one of its patterns' literals occurs in the text?"""
     return (
         isinstance(rule, DataRule)
         and not rule.spec.lexicons
         and rule.spec.near is None
         and bool(rule.compiled)
-        and all(
-            c.leading is None and c.starts is not None and not c.starts.at_start
-            for c in rule.compiled
-        )
+        and all(_gated(c) for c in rule.compiled)
     )
+
+
+def _uses_digits(pattern: CompiledPattern) -> bool:
+    literals = pattern.starts or pattern.gate
+    return literals is not None and literals.digits
 
 
 class RuleIndex:
@@ -77,6 +87,7 @@ class RuleIndex:
                 self._anchored |= bit
                 for cp in rule.compiled:
                     self._bit_of_pattern[id(cp)] = bit
+                    self._bit_of_pattern[cp.gate_key] = bit
             gate = _gate(rule)
             if gate is None:
                 self._always |= bit
@@ -97,18 +108,9 @@ class RuleIndex:
         for i, rule in enumerate(self.rules):
             if self._anchored >> i & 1:
                 assert isinstance(rule, DataRule)
-                if any(c.starts is not None and c.starts.digits for c in rule.compiled):
+                if any(_uses_digits(c) for c in rule.compiled):
                     self._digit_rules |= 1 << i
         self._cache: dict[str, int] = {}
-
-    @property
-    def patterns(self) -> list[tuple[int, Starts]]:
-        """(key, start literals) of every pattern an anchored rule has, for a StartIndex."""
-        out = []
-        for rule in self.rules:
-            if isinstance(rule, DataRule):
-                out += [(id(c), c.starts) for c in rule.compiled if c.starts is not None]
-        return out
 
     def _word_rules(self, word: str) -> int:
         mask = self._by_word.get(word, 0)

@@ -146,8 +146,10 @@ class Engine:
             if (r.spec.review if isinstance(r, DataRule) else getattr(r, "review", False))
         )
         self.matcher = LexiconMatcher(self.lexicons, false_friends)
+        patterns = [cp for r in data_rules for cp in r.compiled]
         self._start_index = StartIndex(
-            (id(cp), cp.starts) for r in data_rules for cp in r.compiled if cp.starts is not None
+            [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
+            [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None],
         )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
-from ._prefilter import start_literals
+from ._prefilter import required_literals, start_literals
 from ._rules import (
     CompiledPattern,
     DataRule,
@@ -335,7 +335,9 @@ def _compile_patterns(
     if free:
         combined = "|".join(e for e, _ in free)
         needs = frozenset.intersection(*(n for _, n in free))
-        out.append(CompiledPattern(regex.compile(combined), needs, None, start_literals(combined)))
+        starts = start_literals(combined)
+        gate = required_literals(combined) if starts is None else None
+        out.append(CompiledPattern(regex.compile(combined), needs, None, starts, gate))
     return tuple(out)
 
 

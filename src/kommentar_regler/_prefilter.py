@@ -67,14 +67,49 @@ class Starts:
     bounded: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class Required:
+    """Literals of which every match of a pattern holds at least one, somewhere.
+
+    Weaker than :class:`Starts` (they say nothing of where a match starts), but a pattern
+    that starts with ``\\w+`` (``\\w+\\.torrent``) still gets a gate: without one of
+    them in the text, it cannot match at all.
+    """
+
+    literals: frozenset[str]
+    digits: bool = False
+
+
 class _Unknown(Exception):
     """The start of the pattern cannot be pinned down to a finite set of literals."""
 
 
-def start_literals(pattern: str) -> Starts | None:
-    """Where every match of ``pattern`` starts, or None if that cannot be pinned down."""
+def _without_properties(pattern: str) -> str:
+    """``\\p{L}`` and ``\\P{...}`` (regex-only) read as ``\\w``/``\\W``: classes, never
+    literals, which is all the analysis needs to know of them."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in "pP" and pattern.startswith("{", i + 2) and "}" in pattern[i + 3 :]:
+                out.append("\\w" if nxt == "p" else "\\W")
+                i = pattern.index("}", i + 3) + 1
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _parse(pattern: str) -> tuple[list[Any], int] | None:
+    """The standard library's parse of ``pattern`` and its flags, or None."""
     if _POSIX_CLASS.search(pattern):
         return None
+    pattern = _without_properties(pattern)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -84,9 +119,18 @@ def start_literals(pattern: str) -> Starts | None:
     flags = parsed.state.flags
     if flags & (re.IGNORECASE | re.VERBOSE):
         return None
+    return list(parsed), flags
+
+
+def start_literals(pattern: str) -> Starts | None:
+    """Where every match of ``pattern`` starts, or None if that cannot be pinned down."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    items, flags = parsed
     state = _State(multiline=bool(flags & re.MULTILINE))
     try:
-        found = state.first(list(parsed))
+        found = state.first(items)
     except (_Unknown, RecursionError):
         return None
     if found is None:
@@ -122,6 +166,27 @@ def _shortest(bounded: dict[str, bool]) -> tuple[frozenset[str], frozenset[str]]
             kept.append(literal)
             needs_boundary[literal] = bounded[literal]
     return frozenset(kept), frozenset(k for k in kept if needs_boundary[k])
+
+
+def required_literals(pattern: str) -> Required | None:
+    """Literals every match of ``pattern`` contains one of, or None if none can be named."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    items, flags = parsed
+    state = _State(multiline=bool(flags & re.MULTILINE))
+    try:
+        found = state.required(items)
+    except (_Unknown, RecursionError):
+        return None
+    if not found or "" in found:
+        return None
+    return Required(_shortest(dict.fromkeys(found, False))[0], digits=state.uses_digits)
+
+
+def _selectivity(literals: set[str]) -> tuple[int, int]:
+    """Longer literals occur less often; fewer of them, too."""
+    return min(map(len, literals)), -len(literals)
 
 
 class _State:
@@ -161,6 +226,53 @@ class _State:
         if "" in prefixes or _BOUNDARY in prefixes:
             return None
         return prefixes
+
+    def required(self, items: Sequence[Any]) -> set[str] | None:
+        """The most selective set of literals that every match of ``items`` contains one of:
+        a run of literal elements, or what a mandatory group requires."""
+        best: set[str] | None = None
+        run: set[str] = {""}  # the literal run being built
+        for op, av in [*items, (None, None)]:  # a sentinel ends the last run
+            if op in _ZERO_WIDTH or op is sre.AT:
+                continue
+            exact = self.exact(op, av) if op is not None else None
+            if exact is not None and "" not in exact:
+                longer = {p + e for p in run for e in exact}
+                if len(longer) <= MAX_LITERALS:
+                    run = longer
+                    continue
+            if run != {""} and (best is None or _selectivity(run) > _selectivity(best)):
+                best = run
+            run = {""}
+            inner = self.required_of(op, av) if op is not None else None
+            if (
+                inner
+                and "" not in inner
+                and (best is None or _selectivity(inner) > _selectivity(best))
+            ):
+                best = inner
+        return best
+
+    def required_of(self, op: Any, av: Any) -> set[str] | None:
+        """What a single, not fully literal element requires."""
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise _Unknown
+            return self.required(list(sub))
+        if _ATOMIC is not None and op is _ATOMIC:
+            return self.required(list(av))
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                needed = self.required(list(alt))
+                if not needed:
+                    return None
+                out |= needed
+            return out
+        if op in _REPEATS and av[0] > 0:
+            return self.required(list(av[2]))
+        return None
 
     def exact(self, op: Any, av: Any) -> set[str] | None:
         """The finite set of strings an element matches exactly, or None."""
@@ -249,15 +361,24 @@ class StartIndex:
 
     ``scan(text)`` finds, in one pass in C, every position where any indexed pattern can
     start. Patterns are known by a key (the engine uses ``id()`` of the compiled pattern).
+    ``gates`` are :class:`Required` literals under keys of their own: found anywhere.
     """
 
-    def __init__(self, patterns: Iterable[tuple[int, Starts]]) -> None:
+    def __init__(
+        self,
+        patterns: Iterable[tuple[int, Starts]],
+        gates: Iterable[tuple[int, Required]] = (),
+    ) -> None:
         by_literal: dict[str, list[tuple[int, bool]]] = defaultdict(list)
         keys = set()
         for key, starts in patterns:
             keys.add(key)
             for literal in starts.literals:
                 by_literal[literal].append((key, literal in starts.bounded))
+        for key, required in gates:  # found anywhere, not only where a word begins
+            keys.add(key)
+            for literal in required.literals:
+                by_literal[literal].append((key, False))
         self.keys = frozenset(keys)
         self._automaton: Any = None
         if by_literal:

@@ -16,7 +16,7 @@ import regex
 
 from ._analysis import Analysis, LexHit
 from ._models import Category, Citation, Finding, construct
-from ._prefilter import Starts
+from ._prefilter import Required, Starts
 from ._schema import RuleSpec
 
 __all__ = ["DataRule", "Rule", "RuleMatch", "Validator"]
@@ -138,6 +138,12 @@ class CompiledPattern(NamedTuple):
     needs: frozenset[str]  # lexicons without which it cannot match
     leading: str | None  # the lexicon it starts with
     starts: Starts | None  # the literals every match starts with (None: unknown)
+    gate: Required | None = None  # without starts: literals every match holds one of
+
+    @property
+    def gate_key(self) -> int:
+        """The key of :attr:`gate` in the engine's StartIndex (``id`` is the starts' key)."""
+        return ~id(self)
 
 
 @dataclass(frozen=True)
