@@ -131,6 +131,7 @@ class Engine:
         if problems:
             raise RuleFileError(problems)
         self._rules = tuple(sorted(rules, key=lambda r: r.id))
+        self._rule_by_id = {r.id: r for r in self._rules}
         self._evidence_rules = tuple(
             r for r in self._rules if getattr(r, "role", "evidence") == "evidence"
         )
@@ -164,10 +165,7 @@ class Engine:
         return self._rules
 
     def rule(self, rule_id: str) -> Rule:
-        for r in self._rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        return self._rule_by_id[rule_id]
 
     # -- the pipeline -------------------------------------------------------------------
 
@@ -191,6 +189,8 @@ class Engine:
                 key = (f.rule_id, f.start, f.end)
                 if key not in out or out[key].score < f.score:
                     out[key] = f
+        if not out:
+            return []
         found = list(out.values())
         if self._yields_to:
             labels = {f.label for f in found if f.score >= STRONG}

@@ -44,9 +44,11 @@ class Rule(Protocol):
     def check(self, analysis: Analysis) -> Iterable[Finding]: ...
 
 
-@dataclass(frozen=True)
-class RuleMatch:
-    """Where a rule matched, in canonical-text coordinates, and why."""
+class RuleMatch(NamedTuple):
+    """Where a rule matched, in canonical-text coordinates, and why.
+
+    A NamedTuple (immutable, built by position or by name): rules make many of them.
+    """
 
     start: int
     end: int
@@ -364,11 +366,12 @@ def find_all(
     return list(pattern.finditer(text, pos, len(text), False, None, False, timeout))  # type: ignore[call-arg]
 
 
+_HOW = {"exact": "", "genitive": " (genitive)", "compound": " (in a compound)"}
+
+
 def _describe_hit(h: LexHit) -> str:
     hit = h.hit
-    how = {
-        "exact": "",
-        "genitive": " (genitive)",
-        "compound": " (in a compound)",
-    }.get(hit.how, f" (written to hide it: {hit.how})")
+    how = _HOW.get(hit.how)
+    if how is None:
+        how = f" (written to hide it: {hit.how})"
     return f"word {hit.form!r} of lexicon {hit.lexicon!r}{how}"
