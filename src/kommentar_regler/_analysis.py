@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import regex
 
@@ -81,6 +81,8 @@ class Analysis:
     timed_out: list[str] = field(default_factory=list)
     # the engine's index of where rule patterns can start (None: patterns scan everything)
     start_index: StartIndex | None = None
+    # the rules whose trigger words the tokens hold (None: the rule index works it out)
+    word_rules: int | None = None
 
     @_cached
     def regex_timeout(self) -> float:
@@ -231,25 +233,41 @@ def _is_spaced_letter(tok_text: str) -> bool:
     return len(tok_text) == 1 and tok_text.isalpha()
 
 
+class Words(Protocol):
+    """Where :func:`analyse` looks words up (the engine's :class:`~._dispatch.WordTable`)."""
+
+    matcher: LexiconMatcher
+
+    def get(self, word: str) -> tuple[tuple[WordHit, ...], int, bool] | None: ...
+    def add(self, word: str) -> tuple[tuple[WordHit, ...], int, bool]: ...
+
+
 def analyse(
     norm: NormText,
     tokens: list[Token],
     glued: list[tuple[int, int]],
-    matcher: LexiconMatcher,
+    words: Words,
     start_index: StartIndex | None = None,
 ) -> Analysis:
     """Find lexicon words in ``tokens`` (of ``norm.text``); ``glued`` are the token ranges
     of chunks that :func:`hides_a_word` flagged."""
     text = norm.text
-    lookup = matcher.lookup
+    lookup = words.matcher.lookup
+    get = words.get
     found: list[LexHit] = []
     singles = 0  # single-letter tokens: spelled-out words ("H o r a") need three in a row
+    rules = 0
     for i, (idx, tok_text) in enumerate(tokens):
-        if len(tok_text) == 1:  # no lexicon word is one letter long
-            singles += tok_text.isalpha()
-            continue
-        for hit in lookup(tok_text):
-            found.append(LexHit(idx, idx + len(tok_text), i, hit))
+        info = get(tok_text)
+        if info is None:
+            info = words.add(tok_text)
+        word_hits, bits, single = info
+        rules |= bits
+        if word_hits:
+            for hit in word_hits:
+                found.append(LexHit(idx, idx + len(tok_text), i, hit))
+        elif single:
+            singles += 1
 
     extra: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
     # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla)
@@ -265,6 +283,7 @@ def analyse(
     hits = _drop_contained(found)
     analysis = _with_canonical(norm, tokens, hits)
     analysis.start_index = start_index
+    analysis.word_rules = rules
     return analysis
 
 
@@ -320,6 +339,8 @@ def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
 
 
 def _with_canonical(norm: NormText, tokens: list[Token], hits: list[LexHit]) -> Analysis:
+    if not hits:
+        return Analysis(norm, tokens, hits, norm.text)
     replaced = sorted(
         {(h.start, h.end): h.hit.form for h in hits if h.hit.how not in _PLAIN_HOWS}.items()
     )

@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ._analysis import Analysis
+from ._lexicon import LexiconMatcher, WordHit
 from ._rules import CompiledPattern, DataRule, Rule, Triggers
 
-__all__ = ["RuleIndex"]
+__all__ = ["RuleIndex", "WordTable"]
 
 
 def _gate(rule: Rule) -> Triggers | None:
@@ -112,6 +113,11 @@ class RuleIndex:
                     self._digit_rules |= 1 << i
         self._cache: dict[str, int] = {}
 
+    def word_rules(self, word: str) -> int:
+        """The rules whose triggers ``word`` satisfies (bits of :attr:`rules`)."""
+        bits = self._cache.get(word)
+        return self._word_rules(word) if bits is None else bits
+
     def _word_rules(self, word: str) -> int:
         mask = self._by_word.get(word, 0)
         if word.startswith(self._prefixes):  # all prefixes at once, in C
@@ -132,9 +138,12 @@ class RuleIndex:
         mask = self._always
         cache = self._cache
         get = cache.get
-        for _, w in analysis.tokens:
-            bits = get(w)
-            mask |= self._word_rules(w) if bits is None else bits
+        if analysis.word_rules is not None:  # found while the words were looked up
+            mask |= analysis.word_rules
+        else:
+            for _, w in analysis.tokens:
+                bits = get(w)
+                mask |= self._word_rules(w) if bits is None else bits
         by_lexicon = self._by_lexicon
         for h in analysis.hits:  # a hidden word counts as written out: "1d10t" as "idiot"
             hit = h.hit
@@ -156,3 +165,35 @@ class RuleIndex:
             out.append(rules[low.bit_length() - 1])
             mask ^= low
         return out
+
+
+WordInfo = tuple[tuple[WordHit, ...], int, bool]
+
+
+class WordTable:
+    """What each distinct word means to the engine, worked out once: the lexicon words it
+    stands for, the rules whose triggers it satisfies, and whether it is a single letter
+    (spelled-out words, "H o r a", are made of those).
+
+    A comment is then one dict lookup per token. The table starts over when it is full.
+    """
+
+    CACHE_SIZE = 200_000
+
+    def __init__(self, matcher: LexiconMatcher, index: RuleIndex) -> None:
+        self.matcher = matcher
+        self.index = index
+        self._table: dict[str, WordInfo] = {}
+        self.get = self._table.get
+
+    def add(self, word: str) -> WordInfo:
+        single = len(word) == 1
+        info = (
+            () if single else self.matcher.lookup(word),
+            self.index.word_rules(word),
+            single and word.isalpha(),
+        )
+        if len(self._table) >= self.CACHE_SIZE:
+            self._table.clear()
+        self._table[word] = info
+        return info

@@ -14,7 +14,7 @@ import spacy
 from pydantic import ValidationError
 
 from ._analysis import Analysis, analyse, hides_a_word
-from ._dispatch import RuleIndex
+from ._dispatch import RuleIndex, WordTable
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
 from ._loader import compile_rules, load_lexicons, load_rule_specs
@@ -147,6 +147,7 @@ class Engine:
             if (r.spec.review if isinstance(r, DataRule) else getattr(r, "review", False))
         )
         self.matcher = LexiconMatcher(self.lexicons, false_friends)
+        self._words = WordTable(self.matcher, self._index)
         patterns = [cp for r in data_rules for cp in r.compiled]
         self._start_index = StartIndex(
             [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
@@ -173,7 +174,7 @@ class Engine:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
         tokens, glued = self._tokenizer(norm.text)
-        return analyse(norm, tokens, glued, self.matcher, self._start_index)
+        return analyse(norm, tokens, glued, self._words, self._start_index)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}
