@@ -58,6 +58,13 @@ def test_unknown_starts_give_none() -> None:
         assert start_literals(pattern) is None, pattern
 
 
+def test_look_behinds_are_dropped_even_of_variable_width() -> None:
+    starts = start_literals(r"(?:^|(?<=[.!?]\s*))(?:förslag|synpunkt)\s*:")
+    assert starts is not None and starts.at_start
+    assert starts.literals == {"förslag", "synpunkt"}
+    assert literals(r"(?<=[)(]\s*)ab") == {"ab"}  # parentheses in a set do not end it
+
+
 def test_a_class_with_a_colon_is_not_a_posix_class() -> None:
     assert literals(r"ärende\s*[:#]?\s*\d") == {"ärende"}
 

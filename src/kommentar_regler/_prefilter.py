@@ -84,13 +84,24 @@ class _Unknown(Exception):
     """The start of the pattern cannot be pinned down to a finite set of literals."""
 
 
-def _without_properties(pattern: str) -> str:
-    """``\\p{L}`` and ``\\P{...}`` (regex-only) read as ``\\w``/``\\W``: classes, never
-    literals, which is all the analysis needs to know of them."""
+def _simplified(pattern: str) -> str:
+    """What the analysis needs of a pattern, in the standard library's syntax.
+
+    ``\\p{L}`` and ``\\P{...}`` (regex-only) become ``\\w``/``\\W``: classes, never
+    literals. Look-behinds are dropped: they consume nothing and only reject positions, so
+    without them a pattern matches more, never less (and ``re`` rejects the variable-width
+    look-behinds that ``regex`` allows).
+    """
     out = []
     i = 0
     while i < len(pattern):
         c = pattern[i]
+        if c == "(" and pattern.startswith(("(?<=", "(?<!"), i):
+            end = _group_end(pattern, i)
+            if end is None:
+                return pattern  # unbalanced: let the parser report it
+            i = end
+            continue
         if c == "\\" and i + 1 < len(pattern):
             nxt = pattern[i + 1]
             if nxt in "pP" and pattern.startswith("{", i + 2) and "}" in pattern[i + 3 :]:
@@ -105,11 +116,38 @@ def _without_properties(pattern: str) -> str:
     return "".join(out)
 
 
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index just after the group that opens at ``start``: escapes and sets skipped."""
+    depth = 0
+    i = start
+    in_set = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+            if pattern.startswith(("[]", "[^]"), i):  # a ] first in a set is a literal
+                i += 2 if pattern[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
 def _parse(pattern: str) -> tuple[list[Any], int] | None:
     """The standard library's parse of ``pattern`` and its flags, or None."""
     if _POSIX_CLASS.search(pattern):
         return None
-    pattern = _without_properties(pattern)
+    pattern = _simplified(pattern)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
