@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import regex
 
 from ._lexicon import LexiconMatcher, WordHit
-from ._prefilter import StartIndex
+from ._prefilter import Required, StartIndex
 from ._text import NormText
 from ._tokens import Token
 
@@ -150,6 +150,13 @@ class Analysis:
             return False
         return _OTHER_DIGIT.search(text) is not None
 
+    def may_hold(self, key: int, required: Required) -> bool:
+        """False if the engine's index knows ``key`` and none of its literals is in the text."""
+        index = self.start_index
+        if index is None or key not in index.keys or key in self.literal_starts:
+            return True
+        return required.digits and self.other_digits
+
     def possible_starts(self, pattern: CompiledPattern) -> list[int] | None:
         """Sorted canonical offsets where ``pattern`` can start; None: it may start anywhere."""
         index = self.start_index
@@ -158,9 +165,7 @@ class Analysis:
             return None
         if starts is None:
             gate = pattern.gate
-            if gate is None or pattern.gate_key not in index.keys:
-                return None
-            if pattern.gate_key in self.literal_starts or (gate.digits and self.other_digits):
+            if gate is None or self.may_hold(pattern.gate_key, gate):
                 return None  # it may match: scan the text
             return []  # none of the literals it needs is there
         if id(pattern) not in index.keys:

@@ -151,7 +151,13 @@ class Engine:
         patterns = [cp for r in data_rules for cp in r.compiled]
         self._start_index = StartIndex(
             [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
-            [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None],
+            [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None]
+            + [
+                (~id(guard), gate)
+                for r in data_rules
+                for guard, gate in zip(r.guards, r.guard_gates, strict=True)
+                if gate is not None
+            ],
         )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)

@@ -301,6 +301,7 @@ def compile_rules(
                 source=f"{file}:{item.line}" if item.line else file,
                 compiled=compiled,
                 guards=guards,
+                guard_gates=tuple(required_literals(g.pattern) for g in guards),
                 requires=tuple(requires),
                 validator=validator,
                 basis=citations(spec.basis),

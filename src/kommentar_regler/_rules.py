@@ -191,6 +191,7 @@ class DataRule:
     source: str
     compiled: tuple[CompiledPattern, ...] = ()
     guards: tuple[regex.Pattern[str], ...] = ()
+    guard_gates: tuple[Required | None, ...] = ()  # per guard: literals it cannot match without
     requires: tuple[str, ...] = ()
     validator: Validator | None = None
     basis: tuple[Citation, ...] = field(default=())
@@ -234,7 +235,10 @@ class DataRule:
         if not matches:
             return []
         if self.guards:
-            matches = [m for m in matches if not self._guarded(analysis, m)]
+            verdicts: dict[
+                tuple[int, int], bool
+            ] = {}  # per sentence: one search, not one per match
+            matches = [m for m in matches if not self._guarded(analysis, m, verdicts)]
         return [finding_from(self, analysis, m, spec.score) for m in matches]
 
     # -- the three ways a rule matches ----------------------------------------------------
@@ -325,15 +329,29 @@ class DataRule:
                 end = m.end()
         return out
 
-    def _guarded(self, analysis: Analysis, m: RuleMatch) -> bool:
+    def _guarded(
+        self, analysis: Analysis, m: RuleMatch, verdicts: dict[tuple[int, int], bool]
+    ) -> bool:
         if self.spec.unless_scope == "comment":
-            start, end = 0, len(analysis.canonical)
+            span = (0, len(analysis.canonical))
         else:
-            start, end = analysis.sentence_of(m.start, m.end)
+            span = analysis.sentence_of(m.start, m.end)
+        verdict = verdicts.get(span)
+        if verdict is None:
+            verdict = verdicts[span] = self._guard_matches(analysis, *span)
+        return verdict
+
+    def _guard_matches(self, analysis: Analysis, start: int, end: int) -> bool:
         sentence = analysis.canonical[start:end]
         timeout = analysis.regex_timeout
+        gates = self.guard_gates or (None,) * len(self.guards)
         try:
-            return any(search(g, sentence, 0, timeout) for g in self.guards)
+            for guard, gate in zip(self.guards, gates, strict=True):
+                if gate is not None and not analysis.may_hold(~id(guard), gate):
+                    continue  # none of the words it needs is in the comment
+                if search(guard, sentence, 0, timeout):
+                    return True
+            return False
         except TimeoutError:
             log.warning("rule %s: guard timed out; finding kept", self.id)
             analysis.timed_out.append(self.id)
