@@ -170,6 +170,8 @@ class Analysis:
             return []  # none of the literals it needs is there
         if id(pattern) not in index.keys:
             return None
+        if pattern.gate is not None and not self.may_hold(pattern.gate_key, pattern.gate):
+            return []  # it starts here and there, but a word it needs is missing
         if starts.digits and self.other_digits:
             return None
         found = self.literal_starts.get(id(pattern))

@@ -58,8 +58,7 @@ def _anchored(rule: Rule) -> bool:
 
 
 def _uses_digits(pattern: CompiledPattern) -> bool:
-    literals = pattern.starts or pattern.gate
-    return literals is not None and literals.digits
+    return any(lit is not None and lit.digits for lit in (pattern.starts, pattern.gate))
 
 
 class RuleIndex:
@@ -80,15 +79,24 @@ class RuleIndex:
         self._by_lexicon: dict[str, int] = defaultdict(int)
         prefixed: dict[str, int] = defaultdict(int)
         suffixed: dict[str, int] = defaultdict(int)
-        self._bit_of_pattern: dict[int, int] = {}
+        # A pattern can match only if a literal it starts with occurs (its gate's literals,
+        # when it has no start literals) and, if it also has a gate, one of those occurs too.
+        self._bit_of_start: dict[int, int] = {}
+        self._bit_of_gate: dict[int, int] = {}
+        self._gated = 0  # rules all of whose patterns have both
         for i, rule in enumerate(self.rules):
             bit = 1 << i
             if _anchored(rule):
                 assert isinstance(rule, DataRule)
                 self._anchored |= bit
                 for cp in rule.compiled:
-                    self._bit_of_pattern[id(cp)] = bit
-                    self._bit_of_pattern[cp.gate_key] = bit
+                    if cp.starts is None:
+                        self._bit_of_start[cp.gate_key] = bit
+                    else:
+                        self._bit_of_start[id(cp)] = bit
+                        self._bit_of_gate[cp.gate_key] = bit
+                if all(cp.starts is not None and cp.gate is not None for cp in rule.compiled):
+                    self._gated |= bit
             gate = _gate(rule)
             if gate is None:
                 self._always |= bit
@@ -105,6 +113,12 @@ class RuleIndex:
         self._suffixed = tuple(suffixed.items())
         self._prefixes = tuple(prefixed)
         self._suffixes = tuple(suffixed)
+        # near rules need a word of every lexicon they name; the gate holds only the first
+        self._needs_all = tuple(
+            (1 << i, frozenset(rule.spec.near.lexicons))
+            for i, rule in enumerate(self.rules)
+            if isinstance(rule, DataRule) and rule.spec.near is not None
+        )
         self._digit_rules = 0  # anchored rules whose \d stands for 0-9 only
         for i, rule in enumerate(self.rules):
             if self._anchored >> i & 1:
@@ -151,13 +165,18 @@ class RuleIndex:
             mask |= self._word_rules(hit.form) if bits is None else bits
             mask |= by_lexicon.get(hit.lexicon, 0)
         if mask & self._anchored and analysis.start_index is not None:
-            present = 0
-            bit_of = self._bit_of_pattern
+            started = gated = 0
+            bit_of_start, bit_of_gate = self._bit_of_start, self._bit_of_gate
             for key in analysis.literal_starts:
-                present |= bit_of.get(key, 0)
+                started |= bit_of_start.get(key, 0)
+                gated |= bit_of_gate.get(key, 0)
             if self._digit_rules and analysis.other_digits:
-                present |= self._digit_rules
-            mask &= ~self._anchored | present
+                started |= self._digit_rules
+                gated |= self._digit_rules
+            mask &= ~self._anchored | (started & (~self._gated | gated))
+        for bit, lexicons in self._needs_all:
+            if mask & bit and not lexicons.issubset(analysis.by_lexicon):
+                mask ^= bit
         rules = self.rules
         out = []
         while mask:

@@ -337,7 +337,9 @@ def _compile_patterns(
         combined = "|".join(e for e, _ in free)
         needs = frozenset.intersection(*(n for _, n in free))
         starts = start_literals(combined)
-        gate = required_literals(combined) if starts is None else None
+        gate = required_literals(combined)
+        if gate is not None and starts is not None and gate.literals <= starts.literals:
+            gate = None  # it says no more than the start literals do
         out.append(CompiledPattern(regex.compile(combined), needs, None, starts, gate))
     return tuple(out)
 

@@ -140,7 +140,7 @@ class CompiledPattern(NamedTuple):
     needs: frozenset[str]  # lexicons without which it cannot match
     leading: str | None  # the lexicon it starts with
     starts: Starts | None  # the literals every match starts with (None: unknown)
-    gate: Required | None = None  # without starts: literals every match holds one of
+    gate: Required | None = None  # literals every match holds one of, wherever it starts
 
     @property
     def gate_key(self) -> int:
@@ -254,6 +254,8 @@ class DataRule:
         lexicons = self.spec.near.lexicons
         window = self.spec.near.window
         first, *others = (analysis.by_lexicon.get(lex, []) for lex in lexicons)
+        if not all(others):
+            return
         # hits come in text order, so their word numbers are sorted: bisect the window
         positions = [[h.word for h in hits] for hits in others]
         for anchor in first:
