@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
-from ._prefilter import required_literals, start_literals
+from ._prefilter import literals_of, required_literals
 from ._rules import (
     CompiledPattern,
     DataRule,
@@ -315,32 +315,39 @@ def _compile_patterns(
     spec: RuleSpec, forms_of: Any, problem: Any
 ) -> tuple[CompiledPattern, ...] | None:
     """One regex for the patterns that scan the text, one per pattern led by a lexicon."""
-    free: list[tuple[str, frozenset[str]]] = []
+    free: list[tuple[int, str, frozenset[str]]] = []
     out: list[CompiledPattern] = []
     ok = True
     for i, p in enumerate(spec.patterns):
         expanded = f"(?P<p{i}>{expand_placeholders(p, forms_of)})"
-        if _compile(expanded, problem, f"patterns.{i}") is None:
-            ok = False
-            continue
         lead = leading_placeholder(p)
         if lead is not None and spec.anchor == "anywhere":
             # tried only where its lexicon was found, so it needs no start literals
-            out.append(
-                CompiledPattern(regex.compile(expanded), required_placeholders(p), lead, None)
-            )
+            compiled = _compile(expanded, problem, f"patterns.{i}")
+            if compiled is None:
+                ok = False
+                continue
+            out.append(CompiledPattern(compiled, required_placeholders(p), lead, None))
         else:
-            free.append((expanded, required_placeholders(p)))
-    if not ok:
-        return None
+            free.append((i, expanded, required_placeholders(p)))
     if free:
-        combined = "|".join(e for e, _ in free)
-        needs = frozenset.intersection(*(n for _, n in free))
-        starts = start_literals(combined)
-        gate = required_literals(combined)
+        combined = "|".join(e for _, e, _ in free)
+        try:
+            compiled = regex.compile(combined)
+        except regex.error:
+            # say which pattern is wrong (compiling them one by one only when one is)
+            for i, expanded, _ in free:
+                ok = _compile(expanded, problem, f"patterns.{i}") is not None and ok
+            if ok:
+                _compile(combined, problem, "patterns")
+            return None
+        needs = frozenset.intersection(*(n for _, _, n in free))
+        starts, gate = literals_of(combined)
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
-        out.append(CompiledPattern(regex.compile(combined), needs, None, starts, gate))
+        out.append(CompiledPattern(compiled, needs, None, starts, gate))
+    if not ok:
+        return None
     return tuple(out)
 
 

@@ -29,7 +29,15 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["DIGITS", "StartIndex", "Starts", "start_literals"]
+__all__ = [
+    "DIGITS",
+    "Required",
+    "StartIndex",
+    "Starts",
+    "literals_of",
+    "required_literals",
+    "start_literals",
+]
 
 #: Most distinct literals one pattern may yield before the analysis stops lengthening them.
 MAX_LITERALS = 5000
@@ -162,10 +170,35 @@ def _parse(pattern: str) -> tuple[list[Any], int] | None:
 
 def start_literals(pattern: str) -> Starts | None:
     """Where every match of ``pattern`` starts, or None if that cannot be pinned down."""
+    return literals_of(pattern)[0]
+
+
+def required_literals(pattern: str) -> Required | None:
+    """Literals every match of ``pattern`` contains one of, or None if none can be named."""
+    return literals_of(pattern)[1]
+
+
+def literals_of(pattern: str) -> tuple[Starts | None, Required | None]:
+    """:func:`start_literals` and :func:`required_literals` from one parse of ``pattern``."""
     parsed = _parse(pattern)
     if parsed is None:
-        return None
+        return None, None
     items, flags = parsed
+    return _starts(items, flags), _required(items, flags)
+
+
+def _required(items: list[Any], flags: int) -> Required | None:
+    state = _State(multiline=bool(flags & re.MULTILINE))
+    try:
+        found = state.required(items)
+    except (_Unknown, RecursionError):
+        return None
+    if not found or "" in found:
+        return None
+    return Required(_shortest(dict.fromkeys(found, False))[0], digits=state.uses_digits)
+
+
+def _starts(items: list[Any], flags: int) -> Starts | None:
     state = _State(multiline=bool(flags & re.MULTILINE))
     try:
         found = state.first(items)
@@ -204,22 +237,6 @@ def _shortest(bounded: dict[str, bool]) -> tuple[frozenset[str], frozenset[str]]
             kept.append(literal)
             needs_boundary[literal] = bounded[literal]
     return frozenset(kept), frozenset(k for k in kept if needs_boundary[k])
-
-
-def required_literals(pattern: str) -> Required | None:
-    """Literals every match of ``pattern`` contains one of, or None if none can be named."""
-    parsed = _parse(pattern)
-    if parsed is None:
-        return None
-    items, flags = parsed
-    state = _State(multiline=bool(flags & re.MULTILINE))
-    try:
-        found = state.required(items)
-    except (_Unknown, RecursionError):
-        return None
-    if not found or "" in found:
-        return None
-    return Required(_shortest(dict.fromkeys(found, False))[0], digits=state.uses_digits)
 
 
 def _selectivity(literals: set[str]) -> tuple[int, int]:
@@ -336,6 +353,8 @@ class _State:
         return None
 
     def exact_sequence(self, items: Sequence[Any]) -> set[str] | None:
+        if all(op is sre.LITERAL for op, _ in items):  # a word of a lexicon: the common case
+            return {"".join(chr(av) for _, av in items)}
         out = {""}
         for op, av in items:
             strings = self.exact(op, av)
