@@ -18,7 +18,7 @@ from ._dispatch import RuleIndex, WordTable
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
 from ._loader import compile_rules, load_lexicons, load_rule_specs
-from ._models import FORMAT_VERSION, Comment, Decision, Finding, construct
+from ._models import FORMAT_VERSION, Category, Comment, Decision, Finding, construct
 from ._plugins import collect
 from ._policy import Policy, PolicyBook
 from ._prefilter import StartIndex
@@ -229,18 +229,8 @@ class Engine:
             n_words=len(analysis.tokens),
             timed_out=analysis.timed_out,
         )
-        facts: dict[str, list[str]] = {}
-        fact_rules = [r for r in self._fact_rules if r.category in res.categories]
-        if fact_rules:
-            for f in self.findings(analysis, fact_rules):
-                rule = self.rule(f.rule_id)
-                if f.category in res.categories and isinstance(rule, DataRule) and rule.spec.fact:
-                    facts.setdefault(rule.spec.fact, [])
-                    if f.text not in facts[rule.spec.fact]:
-                        facts[rule.spec.fact].append(f.text)
-        labels = list(res.labels)
-        if res.needs_review:
-            labels.append("needs_review")
+        facts = self._facts(analysis, res.categories) if self._fact_rules else {}
+        labels = [*res.labels, "needs_review"] if res.needs_review else res.labels
         received = c.posted_at or (Comment(text="", posted_at=now).posted_at if now else None)
         actions = chosen.plan(res.categories, labels, c, received)
         # Every part was validated where it was made; building the Decision again would only
@@ -257,8 +247,24 @@ class Engine:
             needs_review=res.needs_review,
             review_reasons=res.reasons,
             policy=chosen.id,
-            facts={k: tuple(v) for k, v in facts.items()},
+            facts=facts,
         )
+
+    def _facts(
+        self, analysis: Analysis, categories: tuple[Category, ...]
+    ) -> dict[str, tuple[str, ...]]:
+        """What the fact rules of the decision's categories found: {"location": (...)}."""
+        fact_rules = [r for r in self._fact_rules if r.category in categories]
+        if not fact_rules:
+            return {}
+        facts: dict[str, list[str]] = {}
+        for f in self.findings(analysis, fact_rules):
+            rule = self._rule_by_id[f.rule_id]
+            if isinstance(rule, DataRule) and rule.spec.fact:
+                texts = facts.setdefault(rule.spec.fact, [])
+                if f.text not in texts:
+                    texts.append(f.text)
+        return {k: tuple(v) for k, v in facts.items()}
 
     def classify_many(
         self,

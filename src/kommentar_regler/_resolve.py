@@ -11,20 +11,20 @@ A comment no rule recognises is "allmänt tyckande", which the flowchart files u
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._models import Category, Finding
 
 __all__ = ["GENERAL_OPINION", "STRONG", "Resolution", "resolve"]
 
 STRONG = 0.5
+_SEVERITY = {c: c.severity for c in Category}
 #: Label of a comment no rule recognised: "Beröm, allmänt tyckande" (Tyresö Bilaga 1).
 GENERAL_OPINION = "allmant_tyckande"
 _LONG_UNRECOGNISED = 25  # words; an unrecognised text this long deserves a human look
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     category: Category
     categories: tuple[Category, ...]
     labels: tuple[str, ...]
@@ -43,21 +43,20 @@ def resolve(
     if not findings and not timed_out:  # most comments: nothing found, nothing to weigh
         return _nothing_found(n_words)
     strong = [f for f in findings if f.score >= STRONG]
-    weak = [f for f in findings if f.score < STRONG]
+    weak = [f for f in findings if f.score < STRONG] if len(strong) < len(findings) else []
     main = {f.category for f in strong if f.rule_id not in alone_only}
-    side = {f.category for f in strong if f.rule_id in alone_only}
-    found = main or side
+    found = main or {f.category for f in strong}  # alone_only counts only when alone
     reasons: list[str] = []
     if found:
-        categories = tuple(sorted(found, key=lambda c: c.severity, reverse=True))
-        labels = [f.label for f in sorted(strong, key=lambda f: -f.category.severity)]
+        categories = tuple(sorted(found, key=_SEVERITY.__getitem__, reverse=True))
+        labels = [f.label for f in sorted(strong, key=lambda f: -_SEVERITY[f.category])]
     else:
         categories = (Category.PRAISE,)
         labels = [GENERAL_OPINION]
         if n_words >= _LONG_UNRECOGNISED:
             reasons.append(f"inga regler slog till på en text med {n_words} ord")
     for f in weak:
-        if f.category not in categories or f.category.severity >= Category.OFFENSIVE.severity:
+        if f.category not in categories or _SEVERITY[f.category] >= _SEVERITY[Category.OFFENSIVE]:
             reasons.append(
                 f"svag indikation på {f.category.value}/{f.label}: {f.text!r} ({f.rule_id})"
             )
@@ -69,11 +68,11 @@ def resolve(
     if Category.PRAISE in categories and Category.OFFENSIVE in categories:
         reasons.append("både beröm och kränkande innehåll: kan vara ironi")
     return Resolution(
-        category=categories[0],
-        categories=categories,
-        labels=tuple(dict.fromkeys(labels)),
-        needs_review=bool(reasons),
-        reasons=tuple(dict.fromkeys(reasons)),
+        categories[0],
+        categories,
+        tuple(dict.fromkeys(labels)),
+        bool(reasons),
+        tuple(dict.fromkeys(reasons)) if reasons else (),
     )
 
 
