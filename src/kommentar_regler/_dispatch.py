@@ -41,6 +41,8 @@ def _gated(pattern: CompiledPattern) -> bool:
     """Can the pattern match only where its start literals or required literals occur?"""
     if pattern.leading is not None:
         return False
+    if pattern.parts:
+        return all(_gated(part) for part in pattern.parts)
     if pattern.starts is not None:
         return not pattern.starts.at_start
     return pattern.gate is not None
@@ -58,7 +60,7 @@ def _anchored(rule: Rule) -> bool:
 
 
 def _uses_digits(pattern: CompiledPattern) -> bool:
-    return any(lit is not None and lit.digits for lit in (pattern.starts, pattern.gate))
+    return any(lit is not None and lit.digits for u in pattern.units for lit in (u.starts, u.gate))
 
 
 class RuleIndex:
@@ -80,23 +82,19 @@ class RuleIndex:
         prefixed: dict[str, int] = defaultdict(int)
         suffixed: dict[str, int] = defaultdict(int)
         # A pattern can match only if a literal it starts with occurs (its gate's literals,
-        # when it has no start literals) and, if it also has a gate, one of those occurs too.
-        self._bit_of_start: dict[int, int] = {}
-        self._bit_of_gate: dict[int, int] = {}
-        self._gated = 0  # rules all of whose patterns have both
+        # when it has no start literals) and, if it also has a gate, one of those occurs too:
+        # start key -> (rule bit, key of the gate that must also be found, or None).
+        self._start_keys: dict[int, tuple[int, int | None]] = {}
         for i, rule in enumerate(self.rules):
             bit = 1 << i
             if _anchored(rule):
                 assert isinstance(rule, DataRule)
                 self._anchored |= bit
-                for cp in rule.compiled:
-                    if cp.starts is None:
-                        self._bit_of_start[cp.gate_key] = bit
+                for u in (u for cp in rule.compiled for u in cp.units):
+                    if u.starts is None:
+                        self._start_keys[u.gate_key] = (bit, None)
                     else:
-                        self._bit_of_start[id(cp)] = bit
-                        self._bit_of_gate[cp.gate_key] = bit
-                if all(cp.starts is not None and cp.gate is not None for cp in rule.compiled):
-                    self._gated |= bit
+                        self._start_keys[id(u)] = (bit, None if u.gate is None else u.gate_key)
             gate = _gate(rule)
             if gate is None:
                 self._always |= bit
@@ -165,15 +163,16 @@ class RuleIndex:
             mask |= self._word_rules(hit.form) if bits is None else bits
             mask |= by_lexicon.get(hit.lexicon, 0)
         if mask & self._anchored and analysis.start_index is not None:
-            started = gated = 0
-            bit_of_start, bit_of_gate = self._bit_of_start, self._bit_of_gate
-            for key in analysis.literal_starts:
-                started |= bit_of_start.get(key, 0)
-                gated |= bit_of_gate.get(key, 0)
+            present = 0
+            found = analysis.literal_starts
+            start_keys = self._start_keys
+            for key in found:
+                unit = start_keys.get(key)
+                if unit is not None and (unit[1] is None or unit[1] in found):
+                    present |= unit[0]
             if self._digit_rules and analysis.other_digits:
-                started |= self._digit_rules
-                gated |= self._digit_rules
-            mask &= ~self._anchored | (started & (~self._gated | gated))
+                present |= self._digit_rules
+            mask &= ~self._anchored | present
         for bit, lexicons in self._needs_all:
             if mask & bit and not lexicons.issubset(analysis.by_lexicon):
                 mask ^= bit
