@@ -41,8 +41,6 @@ def _gated(pattern: CompiledPattern) -> bool:
     """Can the pattern match only where its start literals or required literals occur?"""
     if pattern.leading is not None:
         return False
-    if pattern.parts:
-        return all(_gated(part) for part in pattern.parts)
     if pattern.starts is not None:
         return not pattern.starts.at_start
     return pattern.gate is not None
@@ -60,7 +58,7 @@ def _anchored(rule: Rule) -> bool:
 
 
 def _uses_digits(pattern: CompiledPattern) -> bool:
-    return any(lit is not None and lit.digits for u in pattern.units for lit in (u.starts, u.gate))
+    return any(lit is not None and lit.digits for lit in (pattern.starts, pattern.gate))
 
 
 class RuleIndex:
@@ -90,11 +88,12 @@ class RuleIndex:
             if _anchored(rule):
                 assert isinstance(rule, DataRule)
                 self._anchored |= bit
-                for u in (u for cp in rule.compiled for u in cp.units):
-                    if u.starts is None:
-                        self._start_keys[u.gate_key] = (bit, None)
+                for cp in rule.compiled:
+                    if cp.starts is None:
+                        self._start_keys[cp.gate_key] = (bit, None)
                     else:
-                        self._start_keys[id(u)] = (bit, None if u.gate is None else u.gate_key)
+                        gate_key = None if cp.gate is None else cp.gate_key
+                        self._start_keys[id(cp)] = (bit, gate_key)
             gate = _gate(rule)
             if gate is None:
                 self._always |= bit

@@ -148,7 +148,7 @@ class Engine:
         )
         self.matcher = LexiconMatcher(self.lexicons, false_friends)
         self._words = WordTable(self.matcher, self._index)
-        patterns = [unit for r in data_rules for cp in r.compiled for unit in cp.units]
+        patterns = [cp for r in data_rules for cp in r.compiled]
         self._start_index = StartIndex(
             [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
             [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None]

@@ -332,13 +332,6 @@ def _compile_patterns(
             free.append((i, expanded, required_placeholders(p)))
     if free:
         combined = "|".join(e for _, e, _ in free)
-        needs = frozenset.intersection(*(n for _, _, n in free))
-        parts = _parts(free, problem)
-        if parts is not None:
-            if not parts:
-                return None  # a pattern did not compile; the problem is reported
-            out.append(CompiledPattern(None, needs, None, None, None, parts, combined))
-            return tuple(out) if ok else None
         try:
             compiled = regex.compile(combined)
         except regex.error:
@@ -348,6 +341,7 @@ def _compile_patterns(
             if ok:
                 _compile(combined, problem, "patterns")
             return None
+        needs = frozenset.intersection(*(n for _, _, n in free))
         starts, gate = literals_of(combined)
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
@@ -355,25 +349,6 @@ def _compile_patterns(
     if not ok:
         return None
     return tuple(out)
-
-
-def _parts(
-    free: list[tuple[int, str, frozenset[str]]], problem: Any
-) -> tuple[CompiledPattern, ...] | None:
-    """One compiled part per pattern, if every pattern has start literals (else None, and
-    the patterns run as one regex); an empty tuple if one of them does not compile."""
-    analysed = [(i, expanded, *literals_of(expanded)) for i, expanded, _ in free]
-    if any(starts is None for _, _, starts, _ in analysed):
-        return None
-    parts = []
-    for i, expanded, starts, gate in analysed:
-        compiled = _compile(expanded, problem, f"patterns.{i}")
-        if compiled is None:
-            return ()
-        if gate is not None and starts is not None and gate.literals <= starts.literals:
-            gate = None  # it says no more than the start literals do
-        parts.append(CompiledPattern(compiled, frozenset(), None, starts, gate, (), expanded))
-    return tuple(parts)
 
 
 def _compile(pattern: str, problem: Any, field: str) -> regex.Pattern[str] | None:

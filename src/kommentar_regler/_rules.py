@@ -10,7 +10,7 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol, TypeAlias, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 import regex
 
@@ -131,40 +131,21 @@ def required_placeholders(pattern: str) -> frozenset[str]:
     return frozenset(required)
 
 
-_Regex: TypeAlias = "regex.Pattern[str]"  # the field "regex" hides the module in the class
-
-
 class CompiledPattern(NamedTuple):
-    """A rule's patterns as compiled: one unit for all patterns that run together, and one
-    per pattern that starts with a lexicon (tried only where that lexicon's words are).
-    Named groups ``p0``, ``p1``, ... say which of the rule's patterns matched.
+    """A rule's patterns as compiled: one regex for all patterns that can run in one scan,
+    and one per pattern that starts with a lexicon (tried only where that lexicon's words are).
+    Named groups ``p0``, ``p1``, ... say which of the rule's patterns matched."""
 
-    When every pattern of the unit has start literals, the unit keeps them as ``parts``, one
-    regex each: at a position only the parts that can start there are tried, in order, which
-    finds what the combined regex (``p0|p1|...``, compiled only if ever needed) would.
-    """
-
-    regex: regex.Pattern[str] | None  # None: made from ``source`` when first needed
+    regex: regex.Pattern[str]
     needs: frozenset[str]  # lexicons without which it cannot match
     leading: str | None  # the lexicon it starts with
     starts: Starts | None  # the literals every match starts with (None: unknown)
     gate: Required | None = None  # literals every match holds one of, wherever it starts
-    parts: tuple[CompiledPattern, ...] = ()
-    source: str = ""
 
     @property
     def gate_key(self) -> int:
         """The key of :attr:`gate` in the engine's StartIndex (``id`` is the starts' key)."""
         return ~id(self)
-
-    @property
-    def units(self) -> tuple[CompiledPattern, ...]:
-        """What the engine's StartIndex knows: the parts, or the pattern itself."""
-        return self.parts or (self,)
-
-    def combined(self) -> _Regex:
-        """The regex of the whole unit (the regex module caches compiled patterns)."""
-        return self.regex if self.regex is not None else regex.compile(self.source)
 
 
 @dataclass(frozen=True)
@@ -322,11 +303,7 @@ class DataRule:
         self, cp: CompiledPattern, analysis: Analysis, text: str
     ) -> list[regex.Match[str]]:
         """The matches of one compiled pattern, trying it only where it can start."""
-        if cp.parts:
-            found = self._run_parts(cp, analysis, text)
-            if found is not None:
-                return found
-        pattern = cp.combined()
+        pattern = cp.regex
         timeout = analysis.regex_timeout
         if cp.leading is not None:  # only where its lexicon's words were found
             hits = analysis.by_lexicon[cp.leading]
@@ -352,45 +329,6 @@ class DataRule:
             if pos >= end and (m := match_at(pattern, text, pos, timeout)):
                 out.append(m)
                 end = m.end()
-        return out
-
-    def _run_parts(
-        self, cp: CompiledPattern, analysis: Analysis, text: str
-    ) -> list[regex.Match[str]] | None:
-        """Like the combined regex: at each position (in order, none overlapping unless
-        anchored at sentence starts) the first part that matches. None: scan as one regex."""
-        eligible: dict[int, list[CompiledPattern]] = {}
-        for part in cp.parts:
-            positions = analysis.possible_starts(part)
-            if positions is None:  # e.g. a digit \d does not stand for: scan it all
-                return None
-            for pos in positions:
-                at = eligible.get(pos)
-                if at is None:
-                    eligible[pos] = [part]
-                else:
-                    at.append(part)
-        if not eligible:
-            return []
-        timeout = analysis.regex_timeout
-        order = sorted(eligible)
-        out = []
-        if self.spec.anchor == "sentence_start":
-            for pos in order:
-                if analysis.begins_sentence(pos):
-                    for part in eligible[pos]:
-                        if m := match_at(part.regex, text, pos, timeout):  # type: ignore[arg-type]
-                            out.append(m)
-                            break
-            return out
-        end = 0
-        for pos in order:
-            if pos >= end:
-                for part in eligible[pos]:
-                    if m := match_at(part.regex, text, pos, timeout):  # type: ignore[arg-type]
-                        out.append(m)
-                        end = m.end()
-                        break
         return out
 
     def _guarded(
