@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +10,7 @@ import kommentar_regler as kr
 from kommentar_regler._prefilter import StartIndex, required_literals, start_literals
 from kommentar_regler._rules import find_all, match_at, search
 
-from .conftest import DATA
+from .conftest import DEV_TEXTS
 
 
 def literals(pattern: str) -> set[str] | None:
@@ -161,12 +159,7 @@ def test_a_literal_after_a_word_boundary_counts_only_where_a_word_begins() -> No
 # -- the engine: same findings with and without the index --------------------------------------
 
 ENGINE = kr.Engine(load_entrypoints=False)
-DEV = [
-    json.loads(line)["text"]
-    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
-    for line in (DATA / name).read_text("utf-8").splitlines()
-    if line.strip()
-]
+DEV = DEV_TEXTS
 
 
 def findings_both_ways(text: str) -> tuple[list[kr.Finding], list[kr.Finding]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -13,15 +12,10 @@ from hypothesis import strategies as st
 import kommentar_regler as kr
 from kommentar_regler._text import normalise
 
-from .conftest import DATA
+from .conftest import DEV_TEXTS
 
 ENGINE = kr.Engine(load_entrypoints=False)
-DEV = [
-    json.loads(line)["text"]
-    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
-    for line in (DATA / name).read_text("utf-8").splitlines()
-    if line.strip()
-]
+DEV = DEV_TEXTS
 
 # Everything the open internet sends: all of Unicode, and the tricky parts on purpose.
 TRICKY = st.sampled_from(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,14 +9,9 @@ from hypothesis import strategies as st
 from kommentar_regler._text import normalise
 from kommentar_regler._tokens import MAX_RUN, ChunkTokenizer
 
-from .conftest import DATA
+from .conftest import DEV_TEXTS
 
-DEV = [
-    json.loads(line)["text"]
-    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
-    for line in (DATA / name).read_text("utf-8").splitlines()
-    if line.strip()
-]
+DEV = DEV_TEXTS
 NLP = spacy.blank("sv")
 CHUNKS = ChunkTokenizer(spacy.blank("sv").tokenizer)
 ONLY_CHUNKS = spacy.blank("sv").tokenizer  # only ever sees single chunks
