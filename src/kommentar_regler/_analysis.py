@@ -175,7 +175,10 @@ class Analysis:
         if starts.digits and self.other_digits:
             return None
         found = self.literal_starts.get(id(pattern))
-        positions = sorted(set(found)) if found else []
+        if not found:
+            positions = []
+        else:
+            positions = sorted(set(found)) if len(found) > 1 else list(found)
         if starts.at_start and (not positions or positions[0] != 0):
             positions.insert(0, 0)
         return positions
@@ -206,6 +209,8 @@ class Analysis:
 
     def original_span(self, canon_start: int, canon_end: int) -> tuple[int, int]:
         """The span of the ORIGINAL text behind a span of the canonical text."""
+        if not self._segments and self.norm.starts is None:  # all three texts align
+            return canon_start, canon_end
         return self.norm.original_span(*self.canonical_to_norm(canon_start, canon_end))
 
     @_cached

@@ -10,6 +10,7 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple, Protocol, runtime_checkable
 
 import regex
@@ -292,10 +293,7 @@ class DataRule:
                     continue
                 if self.validator is not None and not self.validator(m.group()):
                     continue
-                n = int((m.lastgroup or "p0")[1:])
-                why = f"pattern {n + 1} of {len(self.spec.patterns)} matched"
-                if self.validator is not None:
-                    why += f", and {self.spec.validate_with} validated it"
+                why = _why(m.lastgroup, len(self.spec.patterns), self.spec.validate_with)
                 out.append(RuleMatch(m.start(), m.end(), why, "pattern"))
         return out
 
@@ -387,6 +385,16 @@ def find_all(
 ) -> list[regex.Match[str]]:
     """``list(pattern.finditer(text, pos, timeout=timeout))``."""
     return list(pattern.finditer(text, pos, len(text), False, None, False, timeout))  # type: ignore[call-arg]
+
+
+@lru_cache(maxsize=1024)
+def _why(group: str | None, patterns: int, validated_by: str | None) -> str:
+    """ "pattern 2 of 5 matched": the same few strings over and over, so made once."""
+    n = int((group or "p0")[1:])
+    why = f"pattern {n + 1} of {patterns} matched"
+    if validated_by is not None:
+        why += f", and {validated_by} validated it"
+    return why
 
 
 _HOW = {"exact": "", "genitive": " (genitive)", "compound": " (in a compound)"}
