@@ -175,10 +175,7 @@ class Analysis:
         if starts.digits and self.other_digits:
             return None
         found = self.literal_starts.get(id(pattern))
-        if not found:
-            positions = []
-        else:
-            positions = sorted(set(found)) if len(found) > 1 else list(found)
+        positions = sorted(set(found)) if found and len(found) > 1 else list(found or ())
         if starts.at_start and (not positions or positions[0] != 0):
             positions.insert(0, 0)
         return positions
