@@ -200,6 +200,15 @@ def test_positional_regex_calls_keep_their_timeout() -> None:
     assert [m.start() for m in find_all(regex.compile("b"), "abab", 2, 1.0)] == [3]
 
 
+@given(st.lists(st.sampled_from(DEV), min_size=1, max_size=2), st.text(max_size=20))
+def test_literals_found_per_chunk_are_those_found_in_the_text(parts: list[str], noise: str) -> None:
+    analysis = ENGINE.analyse(" ".join(parts) + noise)
+    assert ENGINE._start_index is not None
+    scanned = ENGINE._start_index.scan(analysis.canonical)
+    found = analysis.literal_starts
+    assert {k: sorted(v) for k, v in found.items()} == {k: sorted(v) for k, v in scanned.items()}
+
+
 @given(st.text(alphabet="ab .!?\n,😀-1_²", max_size=40))
 def test_begins_sentence_agrees_with_the_sentence_starts(text: str) -> None:
     analysis = ENGINE.analyse(text)

@@ -72,7 +72,7 @@ def test_same_tokens_as_spacy_on_swedish_looking_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_tokens_cover_every_non_space_character_once(text: str) -> None:
     norm = normalise(text).text
-    tokens, _ = CHUNKS(norm)
+    tokens, _, _ = CHUNKS(norm)
     covered = "".join(tok for _, tok in tokens)
     assert covered == norm.replace(" ", "")
     for idx, tok in tokens:
@@ -91,7 +91,7 @@ def test_a_chunk_gets_the_same_tokens_whatever_surrounds_it(chunk: str, context:
 
 
 def test_long_runs_are_cut_into_pieces() -> None:
-    tokens, _ = CHUNKS("a" * (3 * MAX_RUN + 7) + " slut")
+    tokens, _, _ = CHUNKS("a" * (3 * MAX_RUN + 7) + " slut")
     assert [len(t) for _, t in tokens] == [MAX_RUN, MAX_RUN, MAX_RUN, 7, 4]
     assert tokens[-1] == (3 * MAX_RUN + 8, "slut")
 
@@ -102,11 +102,23 @@ def test_the_cache_starts_over_when_full() -> None:
     for word in ["ett", "två", "tre", "fyra", "fem"]:
         tok(word)
     assert len(tok._cache) <= 3
-    assert tok("ett två") == ([(0, "ett"), (4, "två")], [])
+    assert tok("ett två") == ([(0, "ett"), (4, "två")], [], [])
 
 
 def test_flagged_chunks_come_back_as_token_ranges() -> None:
     tok = ChunkTokenizer(spacy.blank("sv").tokenizer, flag=lambda chunk: "!" in chunk[:-1])
-    tokens, flagged = tok("din id!ot. svar!")
+    tokens, flagged, _ = tok("din id!ot. svar!")
     assert [t for _, t in tokens] == ["din", "id", "!", "ot", ".", "svar", "!"]
     assert flagged == [(1, 5)]  # "svar!" is split too, but not flagged
+
+
+def test_notes_are_made_once_per_chunk_and_come_back_with_its_offset() -> None:
+    seen: list[str] = []
+
+    def note(chunk: str) -> str:
+        seen.append(chunk)
+        return chunk.upper() if chunk.startswith("k") else ""
+
+    tok = ChunkTokenizer(spacy.blank("sv").tokenizer, note=note)
+    assert tok("kan kommunen svara kan")[2] == [(0, "KAN"), (4, "KOMMUNEN"), (19, "KAN")]
+    assert sorted(seen) == ["kan", "kommunen", "svara"]

@@ -83,6 +83,9 @@ class Analysis:
     start_index: StartIndex | None = None
     # the rules whose trigger words the tokens hold (None: the rule index works it out)
     word_rules: int | None = None
+    # (offset, literals found in it) per chunk of the normalised text, from the tokenizer's
+    # cache (None: scan the text)
+    chunk_literals: list[tuple[int, Any]] | None = None
 
     @_cached
     def regex_timeout(self) -> float:
@@ -137,9 +140,18 @@ class Analysis:
     @_cached
     def literal_starts(self) -> dict[int, list[int]]:
         """Pattern key -> where its start literals occur (see :class:`StartIndex`)."""
-        if self.start_index is None:
+        index = self.start_index
+        if index is None:
             return {}
-        return self.start_index.scan(self.canonical)
+        if self.chunk_literals is None or self._segments or index.spaced:
+            return index.scan(self.canonical)
+        # the canonical text is the normalised one: the chunks' literals, found once each
+        out: defaultdict[int, list[int]] = defaultdict(list)
+        for pos, found in self.chunk_literals:
+            for offset, keys in found:
+                for key in keys:
+                    out[key].append(pos + offset)
+        return out
 
     @_cached
     def other_digits(self) -> bool:

@@ -159,10 +159,14 @@ class Engine:
                 if gate is not None
             ],
         )
+        self._tokenizer = ChunkTokenizer(
+            spacy.blank("sv").tokenizer,
+            flag=hides_a_word,
+            note=self._start_index.scan_chunk,  # where literals occur, once per chunk
+        )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars
-        self._tokenizer = ChunkTokenizer(spacy.blank("sv").tokenizer, flag=hides_a_word)
 
     # -- introspection ------------------------------------------------------------------
 
@@ -179,8 +183,10 @@ class Engine:
     def analyse(self, text: str) -> Analysis:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
-        tokens, glued = self._tokenizer(norm.text)
-        return analyse(norm, tokens, glued, self._words, self._start_index)
+        tokens, glued, literals = self._tokenizer(norm.text)
+        analysis = analyse(norm, tokens, glued, self._words, self._start_index)
+        analysis.chunk_literals = literals
+        return analysis
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         out: dict[tuple[str, int, int], Finding] = {}

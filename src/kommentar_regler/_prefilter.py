@@ -437,6 +437,8 @@ class StartIndex:
             for literal in required.literals:
                 by_literal[literal].append((key, False))
         self.keys = frozenset(keys)
+        #: A literal with a space in it can reach across chunks: then only scan() finds it.
+        self.spaced = any(" " in literal for literal in by_literal)
         self._automaton: Any = None
         if by_literal:
             automaton = ahocorasick.Automaton()
@@ -467,3 +469,21 @@ class StartIndex:
                     for key in at_word:
                         out[key].append(start)
         return out
+
+    def scan_chunk(self, chunk: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """(offset, pattern keys) of every literal in ``chunk``, a run of text between spaces
+        (so a word begins at offset 0): what :meth:`scan` finds in it, worked out once per
+        distinct chunk and offset by the caller."""
+        if self._automaton is None:
+            return ()
+        out = []
+        for end, (back, free, at_word) in self._automaton.iter(chunk):
+            start = end - back
+            keys = free
+            if at_word:
+                before = chunk[start - 1] if start else " "
+                if before == " " or not (before.isalpha() or before.isdecimal() or before == "_"):
+                    keys = free + at_word
+            if keys:
+                out.append((start, keys))
+        return tuple(out)

@@ -41,37 +41,53 @@ class ChunkTokenizer:
     #: Distinct chunks remembered; the cache starts over when it is full.
     CACHE_SIZE = 100_000
 
-    def __init__(self, spacy_tokenizer: Any, flag: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        spacy_tokenizer: Any,
+        flag: Callable[[str], bool] | None = None,
+        note: Callable[[str], Any] | None = None,
+    ) -> None:
         self._spacy = spacy_tokenizer
         self._flag = flag
+        self._note = note
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[tuple[Token, ...], bool]] = {}
+        self._cache: dict[str, tuple[tuple[Token, ...], bool, Any]] = {}
 
-    def __call__(self, text: str) -> tuple[list[Token], list[tuple[int, int]]]:
-        """The non-space tokens of ``text`` (normalised: its only white space is " "), and
-        the flagged chunks as ``(first token, last token + 1)``."""
+    def __call__(
+        self, text: str
+    ) -> tuple[list[Token], list[tuple[int, int]], list[tuple[int, Any]]]:
+        """The non-space tokens of ``text`` (normalised: its only white space is " "), the
+        flagged chunks as ``(first token, last token + 1)``, and ``(offset, note)`` of each
+        chunk whose ``note`` (also worked out once per distinct chunk) is not empty."""
         cache = self._cache
         tokens: list[Token] = []
         flagged: list[tuple[int, int]] = []
+        notes: list[tuple[int, Any]] = []
         pos = 0
         for chunk in text.split(" "):
             if chunk:
                 known = cache.get(chunk)
                 if known is None:
                     known = self._tokenise(chunk)
-                chunk_tokens, is_flagged = known
+                chunk_tokens, is_flagged, note = known
                 if len(chunk_tokens) == 1:
                     tokens.append((pos, chunk))
                 else:
                     if is_flagged:
                         flagged.append((len(tokens), len(tokens) + len(chunk_tokens)))
                     tokens += [(pos + offset, token) for offset, token in chunk_tokens]
+                if note:
+                    notes.append((pos, note))
             pos += len(chunk) + 1
-        return tokens, flagged
+        return tokens, flagged, notes
 
-    def _tokenise(self, chunk: str) -> tuple[tuple[Token, ...], bool]:
+    def _tokenise(self, chunk: str) -> tuple[tuple[Token, ...], bool, Any]:
         found = self._spacy_tokens(chunk)
-        known = (found, len(found) > 1 and self._flag is not None and self._flag(chunk))
+        known = (
+            found,
+            len(found) > 1 and self._flag is not None and self._flag(chunk),
+            None if self._note is None else self._note(chunk),
+        )
         if len(chunk) <= MAX_RUN:  # long runs are rare and unlikely to repeat
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
