@@ -180,13 +180,20 @@ class Analysis:
             if gate is None or self.may_hold(pattern.gate_key, gate):
                 return None  # it may match: scan the text
             return []  # none of the literals it needs is there
+        found = self.literal_starts.get(id(pattern))
+        if (
+            found is None
+            and not starts.at_start
+            and not starts.digits
+            and id(pattern) in index.keys
+        ):
+            return []  # none of its start words is there (the common case: decided at once)
         if id(pattern) not in index.keys:
             return None
         if pattern.gate is not None and not self.may_hold(pattern.gate_key, pattern.gate):
             return []  # it starts here and there, but a word it needs is missing
         if starts.digits and self.other_digits:
             return None
-        found = self.literal_starts.get(id(pattern))
         positions = sorted(set(found)) if found and len(found) > 1 else list(found or ())
         if starts.at_start and (not positions or positions[0] != 0):
             positions.insert(0, 0)

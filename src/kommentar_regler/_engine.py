@@ -189,22 +189,22 @@ class Engine:
         return analysis
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
-        out: dict[tuple[str, int, int], Finding] = {}
+        found: list[Finding] = []
         if rules is None:  # the index has already tested each candidate's triggers
-            runs = [
-                r.run if isinstance(r, DataRule) else r.check
-                for r in self._index.candidates(analysis)
-            ]
+            for r in self._index.candidates(analysis):
+                found += r.run(analysis) if isinstance(r, DataRule) else r.check(analysis)
         else:
-            runs = [r.check for r in rules]
-        for run in runs:
-            for f in run(analysis):
+            for r in rules:
+                found += r.check(analysis)
+        if not found:
+            return []
+        if len(found) > 1:  # one finding per rule and span: the best score
+            out: dict[tuple[str, int, int], Finding] = {}
+            for f in found:
                 key = (f.rule_id, f.start, f.end)
                 if key not in out or out[key].score < f.score:
                     out[key] = f
-        if not out:
-            return []
-        found = list(out.values())
+            found = list(out.values())
         if self._yields_to:
             labels = {f.label for f in found if f.score >= STRONG}
             found = [f for f in found if not (self._yields_to.get(f.rule_id, frozenset()) & labels)]
