@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -75,8 +76,8 @@ class Analysis:
     hits: list[LexHit]
     canonical: str
     # (canonical start, normalised start, normalised end, replaced) per segment
-    _segments: list[tuple[int, int, int, bool]] = field(default_factory=list)
-    _segment_starts: list[int] = field(default_factory=list)
+    _segments: Sequence[tuple[int, int, int, bool]] = ()
+    _segment_starts: Sequence[int] = ()
     # rules whose regex ran out of time on this comment: the decision asks for a person
     timed_out: list[str] = field(default_factory=list)
     # the engine's index of where rule patterns can start (None: patterns scan everything)

@@ -282,8 +282,11 @@ class DataRule:
         for cp in self.compiled:
             if cp.needs and any(lex not in present for lex in cp.needs):
                 continue
+            possible = None if cp.leading is not None else analysis.possible_starts(cp)
+            if possible is not None and not possible:
+                continue  # none of its start words is in the comment
             try:
-                matches = self._run_pattern(cp, analysis, text)
+                matches = self._run_pattern(cp, analysis, text, possible)
             except TimeoutError:
                 log.warning("rule %s: a pattern timed out; skipped for this comment", self.id)
                 analysis.timed_out.append(self.id)
@@ -298,16 +301,16 @@ class DataRule:
         return out
 
     def _run_pattern(
-        self, cp: CompiledPattern, analysis: Analysis, text: str
+        self, cp: CompiledPattern, analysis: Analysis, text: str, possible: list[int] | None
     ) -> list[regex.Match[str]]:
-        """The matches of one compiled pattern, trying it only where it can start."""
+        """The matches of one compiled pattern, trying it only where it can start
+        (``possible``, from :meth:`Analysis.possible_starts`; None: anywhere)."""
         pattern = cp.regex
         timeout = analysis.regex_timeout
         if cp.leading is not None:  # only where its lexicon's words were found
             hits = analysis.by_lexicon[cp.leading]
             starts = sorted({analysis.canonical_span_of_hit(h)[0] for h in hits})
             return [m for pos in starts if (m := match_at(pattern, text, pos, timeout))]
-        possible = analysis.possible_starts(cp)
         if self.spec.anchor == "sentence_start":
             if possible is None:
                 sentence_starts = analysis.sentence_starts
