@@ -28,3 +28,13 @@ def test_constructed_decisions_equal_validated_ones(engine: kr.Engine) -> None:
             assert kr.Finding.model_validate(f.model_dump()) == f
         for a in d.actions:
             assert kr.Action.model_validate(a.model_dump()) == a
+
+
+def test_a_comment_from_a_string_equals_a_validated_one() -> None:
+    from kommentar_regler._models import comment_from_text
+
+    fast = comment_from_text("Gatlampan är trasig")
+    slow = kr.Comment(text="Gatlampan är trasig")
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set == {"text"}

@@ -18,7 +18,15 @@ from ._dispatch import RuleIndex, WordTable
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
 from ._loader import compile_rules, load_lexicons, load_rule_specs
-from ._models import FORMAT_VERSION, Category, Comment, Decision, Finding, construct
+from ._models import (
+    FORMAT_VERSION,
+    Category,
+    Comment,
+    Decision,
+    Finding,
+    comment_from_text,
+    construct,
+)
 from ._plugins import collect
 from ._policy import Policy, PolicyBook
 from ._prefilter import StartIndex
@@ -35,17 +43,14 @@ __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
 DEFAULT_MAX_CHARS = 100_000
 
 
-_COMMENT_DEFAULTS = {
-    name: field.default for name, field in Comment.model_fields.items() if name != "text"
-}
-
-
 def to_comment(value: Any, *, argument: str = "comment") -> Comment:
     """Accept a str, bytes (UTF-8), Comment or mapping with a ``text`` field."""
+    if type(value) is str:  # the common case first: nothing to validate
+        return comment_from_text(value)
     if isinstance(value, Comment):
         return value
-    if isinstance(value, str):  # nothing to validate: every other field has its default
-        return construct(Comment, text=value, **_COMMENT_DEFAULTS)
+    if isinstance(value, str):
+        return comment_from_text(str(value))
     if isinstance(value, bytes | bytearray):
         try:
             return Comment(text=bytes(value).decode("utf-8"))

@@ -134,6 +134,19 @@ def construct(cls: type[_M], **values: Any) -> _M:
     return model
 
 
+def comment_from_text(text: str) -> Comment:
+    """``Comment(text=text)`` without validation (a str has nothing to check), as fast as
+    the per-comment path needs it; ``tests/test_models.py`` checks the two are equal."""
+    model = _new(Comment)
+    values = model.__dict__
+    values["text"] = text
+    values.update(_COMMENT_DEFAULTS)
+    _set_fields_set(model, {"text"})
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
+
+
 # BaseModel's slots, set directly (object.__setattr__ looks each one up again).
 _new = object.__new__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
@@ -265,3 +278,8 @@ class Decision(BaseModel):
         from ._explain import explain_decision
 
         return explain_decision(self)
+
+
+_COMMENT_DEFAULTS = {
+    name: field.default for name, field in Comment.model_fields.items() if name != "text"
+}
