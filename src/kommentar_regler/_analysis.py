@@ -277,9 +277,11 @@ def analyse(
     glued: list[tuple[int, int]],
     words: Words,
     start_index: StartIndex | None = None,
+    chunk_literals: list[tuple[int, Any]] | None = None,
 ) -> Analysis:
     """Find lexicon words in ``tokens`` (of ``norm.text``); ``glued`` are the token ranges
-    of chunks that :func:`hides_a_word` flagged."""
+    of chunks that :func:`hides_a_word` flagged; ``chunk_literals`` what
+    :meth:`StartIndex.scan_chunk` found in each chunk (None: scan the text when needed)."""
     text = norm.text
     lookup = words.matcher.lookup
     get = words.get
@@ -313,6 +315,7 @@ def analyse(
     analysis = _with_canonical(norm, tokens, hits)
     analysis.start_index = start_index
     analysis.word_rules = rules
+    analysis.chunk_literals = chunk_literals
     return analysis
 
 

@@ -153,17 +153,7 @@ class Engine:
         )
         self.matcher = LexiconMatcher(self.lexicons, false_friends)
         self._words = WordTable(self.matcher, self._index)
-        patterns = [cp for r in data_rules for cp in r.compiled]
-        self._start_index = StartIndex(
-            [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
-            [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None]
-            + [
-                (~id(guard), gate)
-                for r in data_rules
-                for guard, gate in zip(r.guards, r.guard_gates, strict=True)
-                if gate is not None
-            ],
-        )
+        self._start_index = _start_index(data_rules)
         self._tokenizer = ChunkTokenizer(
             spacy.blank("sv").tokenizer,
             flag=hides_a_word,
@@ -189,9 +179,7 @@ class Engine:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
         norm = normalise(text)
         tokens, glued, literals = self._tokenizer(norm.text)
-        analysis = analyse(norm, tokens, glued, self._words, self._start_index)
-        analysis.chunk_literals = literals
-        return analysis
+        return analyse(norm, tokens, glued, self._words, self._start_index, literals)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
@@ -317,6 +305,17 @@ class Engine:
         labels = [*d.labels, *(["needs_review"] if d.needs_review else [])]
         received = c.posted_at or (Comment(text="", posted_at=now).posted_at if now else None)
         return d.model_copy(update={"actions": chosen.plan(d.categories, labels, c, received)})
+
+
+def _start_index(rules: Iterable[DataRule]) -> StartIndex:
+    """Where the rules' patterns can start, and the words their patterns and guards need."""
+    patterns = [cp for r in rules for cp in r.compiled]
+    guards = [(g, gate) for r in rules for g, gate in zip(r.guards, r.guard_gates, strict=True)]
+    return StartIndex(
+        [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
+        [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None]
+        + [(~id(guard), gate) for guard, gate in guards if gate is not None],
+    )
 
 
 def _with_input(items: Iterator[Comment], run: Any) -> Iterator[tuple[Comment, Decision]]:

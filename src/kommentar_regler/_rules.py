@@ -236,9 +236,8 @@ class DataRule:
         if not matches:
             return []
         if self.guards:
-            verdicts: dict[
-                tuple[int, int], bool
-            ] = {}  # per sentence: one search, not one per match
+            # one search per sentence, not one per match
+            verdicts: dict[tuple[int, int], bool] = {}
             matches = [m for m in matches if not self._guarded(analysis, m, verdicts)]
         return [finding_from(self, analysis, m, spec.score) for m in matches]
 
@@ -319,8 +318,6 @@ class DataRule:
             return [m for pos in sentence_starts if (m := match_at(pattern, text, pos, timeout))]
         if possible is None:
             return find_all(pattern, text, 0, timeout)
-        if not possible:
-            return []
         if len(possible) * CHARS_PER_TRY > len(text) - possible[0]:
             return find_all(pattern, text, possible[0], timeout)  # dense: one scan is cheaper
         # what finditer would find: the first match at or after each start, none overlapping
