@@ -179,8 +179,8 @@ def main() -> None:
         way_ratio = cls_rate / tok_rate
         print(
             f"results {way + ':':10s} tokenizer {tok_rate:7.0f}/s, "
-            f"classify_many {cls_rate:6.0f}/s, ratio {way_ratio:.3f} (target >= {TARGET_THROUGHPUT_RATIO}: "
-            f"{verdict(way_ratio >= TARGET_THROUGHPUT_RATIO)})"
+            f"classify_many {cls_rate:6.0f}/s, ratio {way_ratio:.3f} "
+            f"(target >= {TARGET_THROUGHPUT_RATIO}: {verdict(way_ratio >= TARGET_THROUGHPUT_RATIO)})"
         )
         streamed_ratio = way_ratio  # the last one printed
     tok_rate, cls_rate, flood_rate = (
