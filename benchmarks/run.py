@@ -177,10 +177,11 @@ def main() -> None:
     for way in ("kept", "streamed"):
         tok_rate, cls_rate = n / best[way, "tok"], n / best[way, "cls"]
         way_ratio = cls_rate / tok_rate
+        holds = verdict(way_ratio >= TARGET_THROUGHPUT_RATIO)
         print(
             f"results {way + ':':10s} tokenizer {tok_rate:7.0f}/s, "
             f"classify_many {cls_rate:6.0f}/s, ratio {way_ratio:.3f} "
-            f"(target >= {TARGET_THROUGHPUT_RATIO}: {verdict(way_ratio >= TARGET_THROUGHPUT_RATIO)})"
+            f"(target >= {TARGET_THROUGHPUT_RATIO}: {holds})"
         )
         streamed_ratio = way_ratio  # the last one printed
     tok_rate, cls_rate, flood_rate = (
