@@ -1,6 +1,6 @@
 """Benchmark kommentar_regler against spaCy's own tokenizer, the yardstick.
 
-    python benchmarks/run.py            # the full run (about two minutes on 2 cores)
+    python benchmarks/run.py            # the full run (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # smaller corpus, for a quick look
 
 In ONE process, over the same corpus of distinct realistic comments: classify_many throughput
