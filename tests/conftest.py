@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -26,14 +25,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
-
-#: The texts of both development sets (for properties that want realistic comments).
-DEV_TEXTS = [
-    json.loads(line)["text"]
-    for name in ("dev_abuse.jsonl", "dev_service.jsonl")
-    for line in (DATA / name).read_text("utf-8").splitlines()
-    if line.strip()
-]
 
 
 def pip_install_target(source: Path, target: Path) -> None:

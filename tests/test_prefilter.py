@@ -10,7 +10,7 @@ import kommentar_regler as kr
 from kommentar_regler._prefilter import StartIndex, required_literals, start_literals
 from kommentar_regler._rules import find_all, match_at, search
 
-from .conftest import DEV_TEXTS
+from .samples import DEV_TEXTS
 
 
 def literals(pattern: str) -> set[str] | None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kommentar_regler._text import normalise
 from kommentar_regler._tokens import MAX_RUN, ChunkTokenizer
 
-from .conftest import DEV_TEXTS
+from .samples import DEV_TEXTS
 
 DEV = DEV_TEXTS
 NLP = spacy.blank("sv")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import regex
 
 from ._lexicon import LexiconMatcher, WordHit
-from ._prefilter import Required, StartIndex
+from ._prefilter import Required, StartIndex, by_key
 from ._text import NormText
 from ._tokens import Token
 
@@ -147,12 +147,7 @@ class Analysis:
         if self.chunk_literals is None or self._segments or index.spaced:
             return index.scan(self.canonical)
         # the canonical text is the normalised one: the chunks' literals, found once each
-        out: defaultdict[int, list[int]] = defaultdict(list)
-        for pos, found in self.chunk_literals:
-            for offset, keys in found:
-                for key in keys:
-                    out[key].append(pos + offset)
-        return out
+        return by_key(self.chunk_literals)
 
     @_cached
     def other_digits(self) -> bool:
@@ -181,16 +176,11 @@ class Analysis:
             if gate is None or self.may_hold(pattern.gate_key, gate):
                 return None  # it may match: scan the text
             return []  # none of the literals it needs is there
-        found = self.literal_starts.get(id(pattern))
-        if (
-            found is None
-            and not starts.at_start
-            and not starts.digits
-            and id(pattern) in index.keys
-        ):
-            return []  # none of its start words is there (the common case: decided at once)
         if id(pattern) not in index.keys:
             return None
+        found = self.literal_starts.get(id(pattern))
+        if found is None and not starts.at_start and not starts.digits:
+            return []  # none of its start words is there (the common case: decided at once)
         if pattern.gate is not None and not self.may_hold(pattern.gate_key, pattern.gate):
             return []  # it starts here and there, but a word it needs is missing
         if starts.digits and self.other_digits:
@@ -281,7 +271,7 @@ def analyse(
 ) -> Analysis:
     """Find lexicon words in ``tokens`` (of ``norm.text``); ``glued`` are the token ranges
     of chunks that :func:`hides_a_word` flagged; ``chunk_literals`` what
-    :meth:`StartIndex.scan_chunk` found in each chunk (None: scan the text when needed)."""
+    :meth:`StartIndex.occurrences` found in each chunk (None: scan the text when needed)."""
     text = norm.text
     lookup = words.matcher.lookup
     get = words.get

@@ -110,12 +110,6 @@ class RuleIndex:
         self._suffixed = tuple(suffixed.items())
         self._prefixes = tuple(prefixed)
         self._suffixes = tuple(suffixed)
-        # near rules need a word of every lexicon they name; the gate holds only the first
-        self._needs_all = tuple(
-            (1 << i, frozenset(rule.spec.near.lexicons))
-            for i, rule in enumerate(self.rules)
-            if isinstance(rule, DataRule) and rule.spec.near is not None
-        )
         self._digit_rules = 0  # anchored rules whose \d stands for 0-9 only
         for i, rule in enumerate(self.rules):
             if self._anchored >> i & 1:
@@ -172,9 +166,6 @@ class RuleIndex:
             if self._digit_rules and analysis.other_digits:
                 present |= self._digit_rules
             mask &= ~self._anchored | present
-        for bit, lexicons in self._needs_all:
-            if mask & bit and not lexicons.issubset(analysis.by_lexicon):
-                mask ^= bit
         rules = self.rules
         out = []
         while mask:

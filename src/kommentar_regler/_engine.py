@@ -157,7 +157,7 @@ class Engine:
         self._tokenizer = ChunkTokenizer(
             spacy.blank("sv").tokenizer,
             flag=hides_a_word,
-            note=self._start_index.scan_chunk,  # where literals occur, once per chunk
+            note=self._start_index.occurrences,  # where literals occur, once per chunk
         )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)

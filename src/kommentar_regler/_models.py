@@ -126,22 +126,19 @@ def construct(cls: type[_M], **values: Any) -> _M:
     times faster, which matters on the per-comment path. ``tests/test_models.py`` checks that
     the result equals ``model_validate`` of the same values.
     """
-    model = _new(cls)
-    model.__dict__.update(values)
-    _set_fields_set(model, set(values))
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
+    return _build(cls, values, set(values))
 
 
 def comment_from_text(text: str) -> Comment:
     """``Comment(text=text)`` without validation (a str has nothing to check), as fast as
     the per-comment path needs it; ``tests/test_models.py`` checks the two are equal."""
-    model = _new(Comment)
-    values = model.__dict__
-    values["text"] = text
-    values.update(_COMMENT_DEFAULTS)
-    _set_fields_set(model, {"text"})
+    return _build(Comment, {"text": text, **_COMMENT_DEFAULTS}, {"text"})
+
+
+def _build(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    model = _new(cls)
+    model.__dict__.update(values)
+    _set_fields_set(model, fields_set)
     _set_extra(model, None)
     _set_private(model, None)
     return model

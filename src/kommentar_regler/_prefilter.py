@@ -34,6 +34,7 @@ __all__ = [
     "Required",
     "StartIndex",
     "Starts",
+    "by_key",
     "literals_of",
     "required_literals",
     "start_literals",
@@ -455,35 +456,35 @@ class StartIndex:
 
         A literal that its pattern puts after ``\\b`` counts only where a word begins.
         """
-        out: defaultdict[int, list[int]] = defaultdict(list)
-        if self._automaton is None:
-            return out
-        for end, (back, free, at_word) in self._automaton.iter(text):
-            start = end - back
-            for key in free:
-                out[key].append(start)
-            if at_word:
-                before = text[start - 1] if start else " "
-                # a letter, digit or _ before: no word starts here (regex's \w holds these)
-                if before == " " or not (before.isalpha() or before.isdecimal() or before == "_"):
-                    for key in at_word:
-                        out[key].append(start)
-        return out
+        return by_key([(0, self.occurrences(text))])
 
-    def scan_chunk(self, chunk: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
-        """(offset, pattern keys) of every literal in ``chunk``, a run of text between spaces
-        (so a word begins at offset 0): what :meth:`scan` finds in it, worked out once per
-        distinct chunk and offset by the caller."""
+    def occurrences(self, text: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """(position, pattern keys) of every literal in ``text``; the start of ``text`` counts
+        as a word start, so a chunk (a run of text between spaces) can be looked at alone, once
+        per distinct chunk, and offset by the caller (see :func:`by_key`)."""
         if self._automaton is None:
             return ()
         out = []
-        for end, (back, free, at_word) in self._automaton.iter(chunk):
+        for end, (back, free, at_word) in self._automaton.iter(text):
             start = end - back
             keys = free
             if at_word:
-                before = chunk[start - 1] if start else " "
+                before = text[start - 1] if start else " "
+                # a letter, digit or _ before: no word starts here (regex's \w holds these)
                 if before == " " or not (before.isalpha() or before.isdecimal() or before == "_"):
                     keys = free + at_word
             if keys:
                 out.append((start, keys))
         return tuple(out)
+
+
+def by_key(
+    found: Iterable[tuple[int, Iterable[tuple[int, tuple[int, ...]]]]],
+) -> dict[int, list[int]]:
+    """Pattern key -> positions, from (offset, :meth:`StartIndex.occurrences`) pairs."""
+    out: defaultdict[int, list[int]] = defaultdict(list)
+    for offset, occurrences in found:
+        for start, keys in occurrences:
+            for key in keys:
+                out[key].append(offset + start)
+    return out
