@@ -115,7 +115,8 @@ def test_flagged_chunks_come_back_as_token_ranges() -> None:
 def test_notes_are_made_once_per_chunk_and_come_back_with_its_offset() -> None:
     seen: list[str] = []
 
-    def note(chunk: str) -> str:
+    def note(chunk: str, tokens: tuple[tuple[int, str], ...], flagged: bool) -> str:
+        assert tokens == CHUNKS.learn(chunk)[0]
         seen.append(chunk)
         return chunk.upper() if chunk.startswith("k") else ""
 

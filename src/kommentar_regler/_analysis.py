@@ -18,12 +18,12 @@ import regex
 from ._lexicon import LexiconMatcher, WordHit
 from ._prefilter import Required, StartIndex, by_key
 from ._text import NormText
-from ._tokens import Token
+from ._tokens import ChunkTokenizer, Token
 
 if TYPE_CHECKING:
     from ._rules import CompiledPattern
 
-__all__ = ["Analysis", "LexHit", "analyse", "hides_a_word"]
+__all__ = ["Analysis", "ChunkFacts", "LexHit", "analyse", "chunk_facts", "hides_a_word"]
 
 #: Seconds one regular expression may run on a short comment, plus a little per character so
 #: that a long text gets a fair chance; a pattern that runs out of time is reported.
@@ -72,7 +72,8 @@ class Analysis:
     """Everything the rules need to know about one comment, computed once."""
 
     norm: NormText
-    tokens: list[Token]
+    #: (offset, tokens with offsets from the chunk's start) per space-separated chunk
+    chunks: Sequence[tuple[int, tuple[Token, ...]]]
     hits: list[LexHit]
     canonical: str
     # (canonical start, normalised start, normalised end, replaced) per segment
@@ -82,11 +83,21 @@ class Analysis:
     timed_out: list[str] = field(default_factory=list)
     # the engine's index of where rule patterns can start (None: patterns scan everything)
     start_index: StartIndex | None = None
-    # the rules whose trigger words the tokens hold (None: the rule index works it out)
+    # the rules whose triggers the tokens and lexicon words hold (None: the rule index
+    # works it out)
     word_rules: int | None = None
     # (offset, literals found in it) per chunk of the normalised text, from the tokenizer's
     # cache (None: scan the text)
     chunk_literals: list[tuple[int, Any]] | None = None
+
+    @_cached
+    def tokens(self) -> list[Token]:
+        """spaCy's tokens of the normalised text, as ``(offset, text)``."""
+        return [(pos + offset, text) for pos, tokens in self.chunks for offset, text in tokens]
+
+    @_cached
+    def n_words(self) -> int:
+        return len(self.tokens)
 
     @_cached
     def regex_timeout(self) -> float:
@@ -259,25 +270,36 @@ class Words(Protocol):
 
     def get(self, word: str) -> tuple[tuple[WordHit, ...], int, bool] | None: ...
     def add(self, word: str) -> tuple[tuple[WordHit, ...], int, bool]: ...
+    def hit_rules(self, hit: WordHit) -> int: ...
 
 
-def analyse(
-    norm: NormText,
-    tokens: list[Token],
-    glued: list[tuple[int, int]],
+class ChunkFacts(NamedTuple):
+    """What a space-separated chunk holds, worked out once per distinct chunk
+    (:func:`chunk_facts`); offsets and word numbers count from the chunk's start."""
+
+    hits: tuple[LexHit, ...]
+    rules: int  # the rules whose triggers its tokens and lexicon words hold
+    singles: int  # single-letter tokens: spelled-out words ("H o r a") are made of them
+    literals: Any  # what StartIndex.occurrences found in it
+
+
+def chunk_facts(
+    chunk: str,
+    tokens: tuple[Token, ...],
+    glued: bool,
     words: Words,
     start_index: StartIndex | None = None,
-    chunk_literals: list[tuple[int, Any]] | None = None,
-) -> Analysis:
-    """Find lexicon words in ``tokens`` (of ``norm.text``); ``glued`` are the token ranges
-    of chunks that :func:`hides_a_word` flagged; ``chunk_literals`` what
-    :meth:`StartIndex.occurrences` found in each chunk (None: scan the text when needed)."""
-    text = norm.text
-    lookup = words.matcher.lookup
-    get = words.get
+) -> ChunkFacts:
+    """The lexicon words and trigger rules of one chunk (``tokens`` are spaCy's, ``glued``
+    when :func:`hides_a_word` flagged it), and where literals of ``start_index`` occur.
+
+    A lexicon word never reaches across a space, except a spelled-out one (which
+    :func:`analyse` finds), so the words of a comment are those of its chunks.
+    """
     found: list[LexHit] = []
-    singles = 0  # single-letter tokens: spelled-out words ("H o r a") need three in a row
     rules = 0
+    singles = 0
+    get = words.get
     for i, (idx, tok_text) in enumerate(tokens):
         info = get(tok_text)
         if info is None:
@@ -289,23 +311,67 @@ def analyse(
                 found.append(LexHit(idx, idx + len(tok_text), i, hit))
         elif single:
             singles += 1
-
-    extra: list[tuple[int, int, int, str]] = []  # start, end, word index, surface
-    # Words spaCy split but the writer did not separate (1d10 + t, j + ** + vla)
-    for first, stop in glued:
-        start, (last_idx, last_text) = tokens[first][0], tokens[stop - 1]
+    if glued:  # a word spaCy split but the writer did not separate (1d10 + t, j + ** + vla)
+        start, (last_idx, last_text) = tokens[0][0], tokens[-1]
         end = last_idx + len(last_text)
-        extra.append((start, end, first, text[start:end]))
+        for hit in words.matcher.lookup(chunk[start:end]):
+            found.append(LexHit(start, end, 0, hit))
+    hits = tuple(_drop_contained(found))
+    for h in hits:  # a hidden word counts as written out: "1d10t" as "idiot"
+        rules |= words.hit_rules(h.hit)
+    literals = start_index.occurrences(chunk) if start_index is not None else ()
+    return ChunkFacts(hits, rules, singles, literals)
+
+
+def analyse(
+    norm: NormText,
+    chunks: ChunkTokenizer,
+    words: Words,
+    start_index: StartIndex | None = None,
+) -> Analysis:
+    """Tokens, lexicon words and trigger rules of ``norm.text``, from the facts of its chunks
+    (``chunks`` is a tokenizer whose notes are :func:`chunk_facts`): one dict lookup per
+    chunk, and the tokens are put together only if a rule asks for them."""
+    text = norm.text
+    cached = chunks.cached
+    placed: list[tuple[int, tuple[Token, ...]]] = []
+    found: list[LexHit] = []
+    literals: list[tuple[int, Any]] = []
+    rules = 0
+    singles = 0
+    n = 0  # tokens so far
+    pos = 0
+    for chunk in text.split(" "):
+        if chunk:
+            known = cached(chunk)
+            if known is None:
+                known = chunks.learn(chunk)
+            tokens, _, (hits, bits, chunk_singles, chunk_literals) = known
+            placed.append((pos, tokens))
+            if hits:
+                found += [LexHit(pos + h[0], pos + h[1], n + h[2], h[3]) for h in hits]
+            rules |= bits
+            singles += chunk_singles
+            if chunk_literals:
+                literals.append((pos, chunk_literals))
+            n += len(tokens)
+        pos += len(chunk) + 1
     if singles >= 3:
-        extra += _spaced_letters(text, tokens)
-    for start, end, word, surface in extra:
-        for hit in lookup(surface):
-            found.append(LexHit(start, end, word, hit))
-    hits = _drop_contained(found)
-    analysis = _with_canonical(norm, tokens, hits)
+        every = [(p + offset, t) for p, in_chunk in placed for offset, t in in_chunk]
+        spelled = [
+            LexHit(start, end, word, hit)
+            for start, end, word, surface in _spaced_letters(text, every)
+            for hit in words.matcher.lookup(surface)
+        ]
+        if spelled:
+            found = _drop_contained(found + spelled)
+            for h in spelled:
+                rules |= words.hit_rules(h.hit)
+    analysis = _with_canonical(norm, placed, found)
+    analysis.n_words = n
     analysis.start_index = start_index
     analysis.word_rules = rules
-    analysis.chunk_literals = chunk_literals
+    analysis.chunk_literals = literals
     return analysis
 
 
@@ -360,14 +426,16 @@ def _drop_contained(hits: list[LexHit]) -> list[LexHit]:
     return kept
 
 
-def _with_canonical(norm: NormText, tokens: list[Token], hits: list[LexHit]) -> Analysis:
+def _with_canonical(
+    norm: NormText, chunks: Sequence[tuple[int, tuple[Token, ...]]], hits: list[LexHit]
+) -> Analysis:
     if not hits:
-        return Analysis(norm, tokens, hits, norm.text)
+        return Analysis(norm, chunks, hits, norm.text)
     replaced = sorted(
         {(h.start, h.end): h.hit.form for h in hits if h.hit.how not in _PLAIN_HOWS}.items()
     )
     if not replaced:
-        return Analysis(norm, tokens, hits, norm.text)
+        return Analysis(norm, chunks, hits, norm.text)
     text = norm.text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, bool]] = []
@@ -386,4 +454,4 @@ def _with_canonical(norm: NormText, tokens: list[Token], hits: list[LexHit]) -> 
         pos = end
     segments.append((canon, pos, len(text), False))
     pieces.append(text[pos:])
-    return Analysis(norm, tokens, hits, "".join(pieces), segments, [s[0] for s in segments])
+    return Analysis(norm, chunks, hits, "".join(pieces), segments, [s[0] for s in segments])

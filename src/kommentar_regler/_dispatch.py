@@ -138,6 +138,10 @@ class RuleIndex:
         self._cache[word] = mask
         return mask
 
+    def hit_rules(self, hit: WordHit) -> int:
+        """The rules a lexicon word sets off: by its form, and by its lexicon."""
+        return self.word_rules(hit.form) | self._by_lexicon.get(hit.lexicon, 0)
+
     def candidates(self, analysis: Analysis) -> list[Rule]:
         """The rules that may match ``analysis``, in the index's (id) order."""
         mask = self._always
@@ -149,12 +153,8 @@ class RuleIndex:
             for _, w in analysis.tokens:
                 bits = get(w)
                 mask |= self._word_rules(w) if bits is None else bits
-        by_lexicon = self._by_lexicon
-        for h in analysis.hits:  # a hidden word counts as written out: "1d10t" as "idiot"
-            hit = h.hit
-            bits = get(hit.form)
-            mask |= self._word_rules(hit.form) if bits is None else bits
-            mask |= by_lexicon.get(hit.lexicon, 0)
+            for h in analysis.hits:  # a hidden word counts as written out: "1d10t" as "idiot"
+                mask |= self.hit_rules(h.hit)
         if mask & self._anchored and analysis.start_index is not None:
             present = 0
             found = analysis.literal_starts
@@ -205,3 +205,6 @@ class WordTable:
             self._table.clear()
         self._table[word] = info
         return info
+
+    def hit_rules(self, hit: WordHit) -> int:
+        return self.index.hit_rules(hit)

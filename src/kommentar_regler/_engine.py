@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import spacy
 from pydantic import ValidationError
 
-from ._analysis import Analysis, analyse, hides_a_word
+from ._analysis import Analysis, analyse, chunk_facts, hides_a_word
 from ._dispatch import RuleIndex, WordTable
 from ._flood import FloodDetector
 from ._lexicon import Lexicon, LexiconMatcher
@@ -157,7 +158,8 @@ class Engine:
         self._tokenizer = ChunkTokenizer(
             spacy.blank("sv").tokenizer,
             flag=hides_a_word,
-            note=self._start_index.occurrences,  # where literals occur, once per chunk
+            # lexicon words, trigger rules and literals: worked out once per distinct chunk
+            note=partial(chunk_facts, words=self._words, start_index=self._start_index),
         )
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
@@ -177,9 +179,7 @@ class Engine:
 
     def analyse(self, text: str) -> Analysis:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
-        norm = normalise(text)
-        tokens, glued, literals = self._tokenizer(norm.text)
-        return analyse(norm, tokens, glued, self._words, self._start_index, literals)
+        return analyse(normalise(text), self._tokenizer, self._words, self._start_index)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
@@ -225,7 +225,7 @@ class Engine:
             findings,
             alone_only=self._alone_only,
             review_rules=self._review,
-            n_words=len(analysis.tokens),
+            n_words=analysis.n_words,
             timed_out=analysis.timed_out,
         )
         facts = self._facts(analysis, res.categories) if self._fact_rules else {}

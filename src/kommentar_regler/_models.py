@@ -126,16 +126,18 @@ def construct(cls: type[_M], **values: Any) -> _M:
     times faster, which matters on the per-comment path. ``tests/test_models.py`` checks that
     the result equals ``model_validate`` of the same values.
     """
-    return _build(cls, values, set(values))
+    return build(cls, values, set(values))
 
 
 def comment_from_text(text: str) -> Comment:
     """``Comment(text=text)`` without validation (a str has nothing to check), as fast as
     the per-comment path needs it; ``tests/test_models.py`` checks the two are equal."""
-    return _build(Comment, {"text": text, **_COMMENT_DEFAULTS}, {"text"})
+    return build(Comment, {"text": text, **_COMMENT_DEFAULTS}, {"text"})
 
 
-def _build(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+def build(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    """:func:`construct` with the values as a dict (which the model keeps as its own) and the
+    names of the fields they set."""
     model = _new(cls)
     model.__dict__.update(values)
     _set_fields_set(model, fields_set)

@@ -10,13 +10,13 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import NamedTuple, Protocol, runtime_checkable
 
 import regex
 
 from ._analysis import Analysis, LexHit
-from ._models import Category, Citation, Finding, construct
+from ._models import Category, Citation, Finding, build
 from ._prefilter import Required, Starts
 from ._schema import RuleSpec
 
@@ -60,19 +60,19 @@ class RuleMatch(NamedTuple):
 def finding_from(rule: Rule, analysis: Analysis, m: RuleMatch, score: float) -> Finding:
     """Build a Finding whose offsets point into the ORIGINAL text."""
     start, end = analysis.original_span(m.start, m.end)
-    return construct(
-        Finding,
-        rule_id=rule.id,
-        category=rule.category,
-        label=rule.label,
-        start=start,
-        end=end,
-        text=analysis.norm.original[start:end],
-        score=score,
-        explanation=m.why,
-        matched_by=m.matched_by,
-        basis=rule.basis,
-    )
+    values = {
+        "rule_id": rule.id,
+        "category": rule.category,
+        "label": rule.label,
+        "start": start,
+        "end": end,
+        "text": analysis.norm.original[start:end],
+        "score": score,
+        "explanation": m.why,
+        "matched_by": m.matched_by,
+        "basis": rule.basis,
+    }
+    return build(Finding, values, set(values))
 
 
 def expand_placeholders(pattern: str, forms_of: Callable[[str], Sequence[str]]) -> str:
@@ -198,6 +198,16 @@ class DataRule:
     basis: tuple[Citation, ...] = field(default=())
     triggers: Triggers | None = None
 
+    @cached_property
+    def _whys(self) -> dict[str | None, str]:
+        """Group name (``p0``, ``p1``, ...) -> "pattern 1 of 3 matched": made once."""
+        n = len(self.spec.patterns)
+        whys: dict[str | None, str] = {
+            f"p{i}": _why(i, n, self.spec.validate_with) for i in range(n)
+        }
+        whys[None] = whys.get("p0", "")
+        return whys
+
     @property
     def id(self) -> str:
         return self.spec.id
@@ -275,11 +285,10 @@ class DataRule:
                 yield RuleMatch(start, end, f"{why}, within {window} words", "near")
 
     def _pattern_matches(self, analysis: Analysis) -> list[RuleMatch]:
-        present = analysis.by_lexicon
         text = analysis.canonical
         out: list[RuleMatch] = []
         for cp in self.compiled:
-            if cp.needs and any(lex not in present for lex in cp.needs):
+            if cp.needs and any(lex not in analysis.by_lexicon for lex in cp.needs):
                 continue
             possible = None if cp.leading is not None else analysis.possible_starts(cp)
             if possible is not None and not possible:
@@ -295,8 +304,8 @@ class DataRule:
                     continue
                 if self.validator is not None and not self.validator(m.group()):
                     continue
-                why = _why(m.lastgroup, len(self.spec.patterns), self.spec.validate_with)
-                out.append(RuleMatch(m.start(), m.end(), why, "pattern"))
+                start, end = m.span()
+                out.append(RuleMatch(start, end, self._whys[m.lastgroup], "pattern"))
         return out
 
     def _run_pattern(
@@ -387,10 +396,8 @@ def find_all(
     return list(pattern.finditer(text, pos, len(text), False, None, False, timeout))  # type: ignore[call-arg]
 
 
-@lru_cache(maxsize=1024)
-def _why(group: str | None, patterns: int, validated_by: str | None) -> str:
-    """ "pattern 2 of 5 matched": the same few strings over and over, so made once."""
-    n = int((group or "p0")[1:])
+def _why(n: int, patterns: int, validated_by: str | None) -> str:
+    """ "pattern 2 of 5 matched"."""
     why = f"pattern {n + 1} of {patterns} matched"
     if validated_by is not None:
         why += f", and {validated_by} validated it"

@@ -15,11 +15,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["MAX_RUN", "ChunkTokenizer", "Token"]
+__all__ = ["MAX_RUN", "Chunk", "ChunkTokenizer", "Token"]
 
 #: A token: its offset in the normalised text and its text. Plain tuples, because a comment
 #: has dozens and a NamedTuple costs ten times more to make.
 Token = tuple[int, str]
+
+#: What is remembered of a chunk: its tokens (offsets from the chunk's start), whether
+#: ``flag`` flagged it, and its note.
+Chunk = tuple[tuple[Token, ...], bool, Any]
 
 #: spaCy's tokenizer splits affixes one at a time, which is quadratic in the length of a run
 #: without white space (2,000 emoji in a row take seconds). Longer chunks are cut into pieces
@@ -32,7 +36,13 @@ class ChunkTokenizer:
 
     ``flag`` is asked once about each chunk that spaCy split into several tokens (``j@vla``
     into ``j @ vla``); the chunks it flags are returned as token ranges, so that the caller
-    can look at them as one word.
+    can look at them as one word. ``note(chunk, tokens, flagged)`` is asked once about each
+    distinct chunk too, for whatever else the caller wants to know of it (the engine: its
+    lexicon words, trigger rules and literals, see :func:`~._analysis.chunk_facts`).
+
+    ``cached(chunk)`` is the remembered ``(tokens, flagged, note)`` of a chunk, or None;
+    ``learn(chunk)`` works them out (and remembers them): a caller that walks the chunks
+    itself does one dict lookup per chunk and nothing more.
 
     Thread-safe: spaCy's tokenizer (which updates its own cache while it runs) is called
     under a lock; the chunk cache is a dict, read and written atomically.
@@ -45,13 +55,15 @@ class ChunkTokenizer:
         self,
         spacy_tokenizer: Any,
         flag: Callable[[str], bool] | None = None,
-        note: Callable[[str], Any] | None = None,
+        note: Callable[[str, tuple[Token, ...], bool], Any] | None = None,
     ) -> None:
         self._spacy = spacy_tokenizer
         self._flag = flag
         self._note = note
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[tuple[Token, ...], bool, Any]] = {}
+        self._cache: dict[str, Chunk] = {}
+        # clear() keeps the dict, so this stays the cache's own lookup
+        self.cached: Callable[[str], Chunk | None] = self._cache.get
 
     def __call__(
         self, text: str
@@ -68,7 +80,7 @@ class ChunkTokenizer:
             if chunk:
                 known = cache.get(chunk)
                 if known is None:
-                    known = self._tokenise(chunk)
+                    known = self.learn(chunk)
                 chunk_tokens, is_flagged, note = known
                 if len(chunk_tokens) == 1:
                     tokens.append((pos, chunk))
@@ -81,13 +93,12 @@ class ChunkTokenizer:
             pos += len(chunk) + 1
         return tokens, flagged, notes
 
-    def _tokenise(self, chunk: str) -> tuple[tuple[Token, ...], bool, Any]:
+    def learn(self, chunk: str) -> Chunk:
+        """The tokens of ``chunk`` (offsets from its start), whether it is flagged, and its
+        note; remembered unless the chunk is longer than :data:`MAX_RUN`."""
         found = self._spacy_tokens(chunk)
-        known = (
-            found,
-            len(found) > 1 and self._flag is not None and self._flag(chunk),
-            None if self._note is None else self._note(chunk),
-        )
+        flagged = len(found) > 1 and self._flag is not None and self._flag(chunk)
+        known = (found, flagged, None if self._note is None else self._note(chunk, found, flagged))
         if len(chunk) <= MAX_RUN:  # long runs are rare and unlikely to repeat
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
