@@ -97,6 +97,7 @@ class Analysis:
 
     @_cached
     def n_words(self) -> int:
+        """How many tokens there are (the engine counts them without putting them together)."""
         return len(self.tokens)
 
     @_cached
@@ -325,15 +326,15 @@ def chunk_facts(
 
 def analyse(
     norm: NormText,
-    chunks: ChunkTokenizer,
+    tokenizer: ChunkTokenizer,
     words: Words,
     start_index: StartIndex | None = None,
 ) -> Analysis:
     """Tokens, lexicon words and trigger rules of ``norm.text``, from the facts of its chunks
-    (``chunks`` is a tokenizer whose notes are :func:`chunk_facts`): one dict lookup per
-    chunk, and the tokens are put together only if a rule asks for them."""
+    (``tokenizer`` notes them with :func:`chunk_facts`): one dict lookup per chunk, and the
+    tokens are put together only if a rule asks for them."""
     text = norm.text
-    cached = chunks.cached
+    cached = tokenizer.cached
     placed: list[tuple[int, tuple[Token, ...]]] = []
     found: list[LexHit] = []
     literals: list[tuple[int, Any]] = []
@@ -345,7 +346,7 @@ def analyse(
         if chunk:
             known = cached(chunk)
             if known is None:
-                known = chunks.learn(chunk)
+                known = tokenizer.learn(chunk)
             tokens, _, (hits, bits, chunk_singles, chunk_literals) = known
             placed.append((pos, tokens))
             if hits:
