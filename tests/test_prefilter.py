@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -198,6 +200,28 @@ def test_positional_regex_calls_keep_their_timeout() -> None:
     assert match_at(regex.compile("b"), "ab", 1, 1.0) is not None
     assert search(regex.compile("b"), "abab", 2, 1.0).start() == 3  # type: ignore[union-attr]
     assert [m.start() for m in find_all(regex.compile("b"), "abab", 2, 1.0)] == [3]
+
+
+def test_a_busy_thread_does_not_make_a_match_run_out_of_time() -> None:
+    # regex lets go of the GIL while matching unless told not to; with another thread busy,
+    # taking it back again and again made a 40 ms match take 2 s and hit its time limit
+    backtracking = regex.compile(r"(?:a|aa)+b")
+    text = "a" * 24
+    stop = threading.Event()
+
+    def busy() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+
+    thread = threading.Thread(target=busy)
+    thread.start()
+    try:
+        for call in (match_at, search, find_all):
+            call(backtracking, text, 0, 1.0)  # raises TimeoutError if the GIL is let go
+    finally:
+        stop.set()
+        thread.join()
 
 
 @given(st.lists(st.sampled_from(DEV), min_size=1, max_size=2), st.text(max_size=20))

@@ -84,6 +84,26 @@ def test_abuse_floors(abuse_report) -> None:  # type: ignore[no-untyped-def]
     assert negative_tags and all(r.tags[t]["accuracy"] >= 0.97 for t in negative_tags)
 
 
+@pytest.fixture(scope="module")
+def fresh_report(engine: kr.Engine):  # type: ignore[no-untyped-def]
+    return evaluate(engine, load_gold(DATA / "fresh_abuse.jsonl"))
+
+
+def test_fresh_abuse_floors(fresh_report) -> None:  # type: ignore[no-untyped-def]
+    # written after the rules (docs/evaluation.md): lower floors, the same demand on negatives
+    r = fresh_report
+    assert r.n >= 190
+    assert r.accuracy >= 0.95
+    for cat in ("criminal", "offensive"):
+        assert r.categories[cat].precision >= 0.95, (cat, r.categories[cat])
+        assert r.categories[cat].recall >= 0.88, (cat, r.categories[cat])
+    for label in ABUSE_LABELS:
+        s = r.labels[label]
+        assert s.precision >= 0.9 and s.recall >= 0.75, (label, s)
+    negative_tags = [t for t in r.tags if t.startswith("neg")]
+    assert negative_tags and all(r.tags[t]["accuracy"] == 1.0 for t in negative_tags)
+
+
 def test_service_set_is_big_enough() -> None:
     assert len(load_gold(DATA / "dev_service.jsonl")) >= 400
 

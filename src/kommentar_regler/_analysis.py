@@ -148,7 +148,8 @@ class Analysis:
             before = text[pos - 1]
             if before.isalpha() or (before == " " and pos >= 2 and text[pos - 2].isalpha()):
                 return False
-        return _BEGINS_SENTENCE.match(text, pos) is not None
+        # concurrent=False: keep the GIL (see _rules.match_at); by position, as it is faster
+        return _BEGINS_SENTENCE.match(text, pos, len(text), False) is not None
 
     @_cached
     def literal_starts(self) -> dict[int, list[int]]:

@@ -373,27 +373,31 @@ CHARS_PER_TRY = 6
 
 
 # The regex module parses keyword arguments slowly (1-2 µs a call, as much as a short match
-# takes), so these helpers pass them by position. tests/test_rules_engine.py checks that the
-# timeout still applies, in case a new release of regex reorders them.
+# takes), so these helpers pass them by position; tests/test_prefilter.py checks that the
+# timeout still applies, in case a new release of regex reorders them. They also pass
+# concurrent=False: by default regex lets go of the GIL while it matches and takes it back
+# again and again, and while other threads are busy each taking-back waits for them, so a
+# 0.1 ms match took seconds and ran out of time (a threat went unseen in an 8-thread test).
+# Holding the GIL keeps the time limit about the match alone, and saves about 1 µs a call.
 def match_at(
     pattern: regex.Pattern[str], text: str, pos: int, timeout: float
 ) -> regex.Match[str] | None:
     """``pattern.match(text, pos, timeout=timeout)``."""
-    return pattern.match(text, pos, len(text), None, False, timeout)  # type: ignore[call-arg]
+    return pattern.match(text, pos, len(text), False, False, timeout)  # type: ignore[call-arg]
 
 
 def search(
     pattern: regex.Pattern[str], text: str, pos: int, timeout: float
 ) -> regex.Match[str] | None:
     """``pattern.search(text, pos, timeout=timeout)``."""
-    return pattern.search(text, pos, len(text), None, False, timeout)  # type: ignore[call-arg]
+    return pattern.search(text, pos, len(text), False, False, timeout)  # type: ignore[call-arg]
 
 
 def find_all(
     pattern: regex.Pattern[str], text: str, pos: int, timeout: float
 ) -> list[regex.Match[str]]:
     """``list(pattern.finditer(text, pos, timeout=timeout))``."""
-    return list(pattern.finditer(text, pos, len(text), False, None, False, timeout))  # type: ignore[call-arg]
+    return list(pattern.finditer(text, pos, len(text), False, False, False, timeout))  # type: ignore[call-arg]
 
 
 def _why(n: int, patterns: int, validated_by: str | None) -> str:

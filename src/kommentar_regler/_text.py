@@ -126,7 +126,8 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def normalise(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping a map back to the original offsets."""
-    if not _NEEDS_SLOW_PATH.search(text):
+    # concurrent=False: keep the GIL for this short scan (letting go of it costs more)
+    if not _NEEDS_SLOW_PATH.search(text, 0, len(text), False):
         return NormText(text, _plain_fold(text))
 
     out: list[str] = []
