@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 import kommentar_regler as kr
 from kommentar_regler._prefilter import StartIndex, required_literals, start_literals
-from kommentar_regler._rules import find_all, match_at, search
+from kommentar_regler._rules import (
+    DataRule,
+    analysis_form,
+    expand_placeholders,
+    find_all,
+    match_at,
+    search,
+    skeleton,
+)
 
 from .samples import DEV_TEXTS
 
@@ -252,3 +260,58 @@ def test_the_emoji_triggers_hide_no_reaction(text: str) -> None:
     pattern = EMOJI_RULE.compiled[0].regex  # type: ignore[attr-defined]
     whole = pattern.search(analysis.canonical) is not None
     assert bool(EMOJI_RULE.check(analysis)) == whole, analysis.canonical
+
+
+# -- rule regexes are compiled when first needed; the loader checks their skeletons --------
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        regex.compile(pattern)
+    except regex.error:
+        return False
+    return True
+
+
+FORMS = ["rektorn", "läraren", "chef-en", "a.b"]
+
+
+def test_a_skeleton_compiles_exactly_when_the_whole_pattern_does() -> None:
+    for pattern in [
+        r"{roller}+",
+        r"({roller}",
+        r"{roller}\s+är",
+        r"(?<={roller})x",
+        r"[{roller}]",
+        r"{roller}{2}",
+        r"x{1,2}{roller}",
+        r"(?P<a>{roller})(?P<a>x)",
+        r"{roller}|*",
+        r"\b(?:{roller}|han)\s+(?:är|e)\s+{roller}\b",
+    ]:
+        expanded = expand_placeholders(pattern, lambda _: FORMS)
+        assert _compiles(skeleton(pattern)) == _compiles(expanded), pattern
+
+
+def test_every_built_in_pattern_compiles() -> None:
+    for rule in ENGINE.rules:
+        if isinstance(rule, DataRule):
+            for cp in rule.compiled:
+                assert cp.regex.pattern == cp.source, rule.id
+
+
+def test_the_analysis_form_matches_more_never_less() -> None:
+    # a lexicon further in becomes "some text"; one where a match may start stays
+    form = analysis_form(r"(?:{roller}|\bhan)\s+är\s+{roller}", lambda _: FORMS)
+    assert form.startswith(r"(?:\b(?:")
+    assert form.endswith(r"\s+är\s+[\s\S]+")
+    whole = regex.compile(
+        expand_placeholders(r"(?:{roller}|\bhan)\s+är\s+{roller}", lambda _: FORMS)
+    )
+    read = regex.compile(form)
+    for text in ["rektorn är läraren", "han är chef-en", "han är a.b", "läraren är x"]:
+        if whole.search(text):
+            assert read.search(text), text
+    assert analysis_form(r"a[{roller}]", lambda _: FORMS) == expand_placeholders(
+        r"a[{roller}]", lambda _: FORMS
+    )

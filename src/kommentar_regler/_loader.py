@@ -23,10 +23,12 @@ from ._rules import (
     DataRule,
     Triggers,
     Validator,
+    analysis_form,
     expand_placeholders,
     leading_placeholder,
     placeholders,
     required_placeholders,
+    skeleton,
 )
 from ._schema import CitationSpec, LexiconManifest, PolicyFile, RuleFile, RuleSpec
 from .errors import LexiconError, Problem
@@ -314,38 +316,43 @@ def compile_rules(
 def _compile_patterns(
     spec: RuleSpec, forms_of: Any, problem: Any
 ) -> tuple[CompiledPattern, ...] | None:
-    """One regex for the patterns that scan the text, one per pattern led by a lexicon."""
-    free: list[tuple[int, str, frozenset[str]]] = []
+    """One regex for the patterns that scan the text, one per pattern led by a lexicon.
+
+    Each is checked here with its lexicons left out (:func:`skeleton`: as valid as the whole,
+    a fraction of the work); the whole regex is compiled when a comment first needs it.
+    """
+    free: list[tuple[int, str, str, str, frozenset[str]]] = []
     out: list[CompiledPattern] = []
     ok = True
     for i, p in enumerate(spec.patterns):
+        shape = f"(?P<p{i}>{skeleton(p)})"
         expanded = f"(?P<p{i}>{expand_placeholders(p, forms_of)})"
         lead = leading_placeholder(p)
         if lead is not None and spec.anchor == "anywhere":
             # tried only where its lexicon was found, so it needs no start literals
-            compiled = _compile(expanded, problem, f"patterns.{i}")
-            if compiled is None:
+            if _compile(shape, problem, f"patterns.{i}") is None:
                 ok = False
                 continue
-            out.append(CompiledPattern(compiled, required_placeholders(p), lead, None))
+            out.append(CompiledPattern(expanded, required_placeholders(p), lead, None))
         else:
-            free.append((i, expanded, required_placeholders(p)))
+            read = f"(?P<p{i}>{analysis_form(p, forms_of)})"
+            free.append((i, shape, expanded, read, required_placeholders(p)))
     if free:
-        combined = "|".join(e for _, e, _ in free)
         try:
-            compiled = regex.compile(combined)
+            regex.compile("|".join(shape for _, shape, _, _, _ in free))
         except regex.error:
             # say which pattern is wrong (compiling them one by one only when one is)
-            for i, expanded, _ in free:
-                ok = _compile(expanded, problem, f"patterns.{i}") is not None and ok
+            for i, shape, _, _, _ in free:
+                ok = _compile(shape, problem, f"patterns.{i}") is not None and ok
             if ok:
-                _compile(combined, problem, "patterns")
+                _compile("|".join(shape for _, shape, _, _, _ in free), problem, "patterns")
             return None
-        needs = frozenset.intersection(*(n for _, _, n in free))
-        starts, gate = literals_of(combined)
+        combined = "|".join(e for _, _, e, _, _ in free)
+        needs = frozenset.intersection(*(n for _, _, _, _, n in free))
+        starts, gate = literals_of("|".join(r for _, _, _, r, _ in free))
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
-        out.append(CompiledPattern(compiled, needs, None, starts, gate))
+        out.append(CompiledPattern(combined, needs, None, starts, gate))
     if not ok:
         return None
     return tuple(out)
