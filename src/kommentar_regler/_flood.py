@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from ._models import Category, Citation, Decision, Finding
 
 __all__ = ["FloodDetector"]
@@ -40,6 +38,9 @@ class FloodDetector:
         text = " ".join(normalised.split())
         n = 0
         if len(text) >= _MIN_LENGTH and self._recent:
+            # imported here: it is only needed once a batch has texts to compare (start-up)
+            from rapidfuzz import fuzz, process
+
             n = len(
                 process.extract(
                     text, self._recent, scorer=fuzz.ratio, score_cutoff=self.similarity, limit=None

@@ -330,7 +330,8 @@ def _compile_patterns(
         lead = leading_placeholder(p)
         if lead is not None and spec.anchor == "anywhere":
             # tried only where its lexicon was found, so it needs no start literals
-            if _compile(shape, problem, f"patterns.{i}") is None:
+            checked = _compile(shape, problem, f"patterns.{i}")
+            if checked is None:
                 ok = False
                 continue
             out.append(CompiledPattern(expanded, required_placeholders(p), lead, None))
@@ -339,7 +340,7 @@ def _compile_patterns(
             free.append((i, shape, expanded, read, required_placeholders(p)))
     if free:
         try:
-            regex.compile("|".join(shape for _, shape, _, _, _ in free))
+            checked = regex.compile("|".join(shape for _, shape, _, _, _ in free))
         except regex.error:
             # say which pattern is wrong (compiling them one by one only when one is)
             for i, shape, _, _, _ in free:
@@ -352,7 +353,9 @@ def _compile_patterns(
         starts, gate = literals_of("|".join(r for _, _, _, r, _ in free))
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
-        out.append(CompiledPattern(combined, needs, None, starts, gate))
+        # with no lexicon in it, the pattern checked is the pattern: keep it, compiled
+        ready = checked if checked.pattern == combined else None
+        out.append(CompiledPattern(combined, needs, None, starts, gate, ready))
     if not ok:
         return None
     return tuple(out)

@@ -153,13 +153,14 @@ class CompiledPattern:
         leading: str | None,
         starts: Starts | None,
         gate: Required | None = None,
+        compiled: regex.Pattern[str] | None = None,
     ) -> None:
         self.source = source  # the pattern with its lexicons written out
         self.needs = needs  # lexicons without which it cannot match
         self.leading = leading  # the lexicon it starts with
         self.starts = starts  # the literals every match starts with (None: unknown)
         self.gate = gate  # literals every match holds one of, wherever it starts
-        self._regex: regex.Pattern[str] | None = None
+        self._regex: regex.Pattern[str] | None = compiled  # the loader's, if it has it
 
     @property
     def regex(self) -> regex.Pattern[str]:
