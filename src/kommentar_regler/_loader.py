@@ -15,9 +15,10 @@ from typing import Any
 import regex
 from pydantic import ValidationError
 
+from . import _pattern_cache as pattern_cache
 from ._lexicon import Lexicon, parse_lexicon_text
 from ._models import Citation
-from ._prefilter import literals_of, required_literals
+from ._prefilter import required_literals
 from ._rules import (
     CompiledPattern,
     DataRule,
@@ -324,37 +325,40 @@ def _compile_patterns(
     free: list[tuple[int, str, str, str, frozenset[str]]] = []
     out: list[CompiledPattern] = []
     ok = True
+    cache = pattern_cache.active()
     for i, p in enumerate(spec.patterns):
         shape = f"(?P<p{i}>{skeleton(p)})"
         expanded = f"(?P<p{i}>{expand_placeholders(p, forms_of)})"
         lead = leading_placeholder(p)
         if lead is not None and spec.anchor == "anywhere":
             # tried only where its lexicon was found, so it needs no start literals
-            checked = _compile(shape, problem, f"patterns.{i}")
-            if checked is None:
+            if not cache.is_checked(shape) and _compile(shape, problem, f"patterns.{i}") is None:
                 ok = False
                 continue
+            cache.note_checked(shape)
             out.append(CompiledPattern(expanded, required_placeholders(p), lead, None))
         else:
             read = f"(?P<p{i}>{analysis_form(p, forms_of)})"
             free.append((i, shape, expanded, read, required_placeholders(p)))
     if free:
+        shapes = "|".join(shape for _, shape, _, _, _ in free)
         try:
-            checked = regex.compile("|".join(shape for _, shape, _, _, _ in free))
+            checked = None if cache.is_checked(shapes) else regex.compile(shapes)
         except regex.error:
             # say which pattern is wrong (compiling them one by one only when one is)
             for i, shape, _, _, _ in free:
                 ok = _compile(shape, problem, f"patterns.{i}") is not None and ok
             if ok:
-                _compile("|".join(shape for _, shape, _, _, _ in free), problem, "patterns")
+                _compile(shapes, problem, "patterns")
             return None
+        cache.note_checked(shapes)
         combined = "|".join(e for _, _, e, _, _ in free)
         needs = frozenset.intersection(*(n for _, _, _, _, n in free))
-        starts, gate = literals_of("|".join(r for _, _, _, r, _ in free))
+        starts, gate = cache.literals("|".join(r for _, _, _, r, _ in free))
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
         # with no lexicon in it, the pattern checked is the pattern: keep it, compiled
-        ready = checked if checked.pattern == combined else None
+        ready = checked if checked is not None and checked.pattern == combined else None
         out.append(CompiledPattern(combined, needs, None, starts, gate, ready))
     if not ok:
         return None
