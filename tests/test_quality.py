@@ -69,19 +69,25 @@ def test_abuse_set_is_big_enough_with_a_third_hard_negatives() -> None:
     assert len(negatives) * 3 >= len(items)
 
 
-def test_abuse_floors(abuse_report) -> None:  # type: ignore[no-untyped-def]
-    r = abuse_report
-    assert r.accuracy >= 0.97
-    assert r.action_compliance is not None and r.action_compliance >= 0.97
+def _assert_abuse_floors(
+    r, *, accuracy: float, category_recall: float, label_recall: float, negatives: float
+) -> None:  # type: ignore[no-untyped-def]
+    assert r.accuracy >= accuracy
     for cat in ("criminal", "offensive"):
         assert r.categories[cat].precision >= 0.95, (cat, r.categories[cat])
-        assert r.categories[cat].recall >= 0.93, (cat, r.categories[cat])
+        assert r.categories[cat].recall >= category_recall, (cat, r.categories[cat])
     for label in ABUSE_LABELS:
         s = r.labels[label]
-        assert s.precision >= 0.9 and s.recall >= 0.85, (label, s)
+        assert s.precision >= 0.9 and s.recall >= label_recall, (label, s)
     # hard negatives: lawful criticism, idioms, false friends are never removed as abuse
     negative_tags = [t for t in r.tags if t.startswith("neg")]
-    assert negative_tags and all(r.tags[t]["accuracy"] >= 0.97 for t in negative_tags)
+    assert negative_tags and all(r.tags[t]["accuracy"] >= negatives for t in negative_tags)
+
+
+def test_abuse_floors(abuse_report) -> None:  # type: ignore[no-untyped-def]
+    r = abuse_report
+    assert r.action_compliance is not None and r.action_compliance >= 0.97
+    _assert_abuse_floors(r, accuracy=0.97, category_recall=0.93, label_recall=0.85, negatives=0.97)
 
 
 @pytest.fixture(scope="module")
@@ -90,18 +96,11 @@ def fresh_report(engine: kr.Engine):  # type: ignore[no-untyped-def]
 
 
 def test_fresh_abuse_floors(fresh_report) -> None:  # type: ignore[no-untyped-def]
-    # written after the rules (docs/evaluation.md): lower floors, the same demand on negatives
-    r = fresh_report
-    assert r.n >= 190
-    assert r.accuracy >= 0.95
-    for cat in ("criminal", "offensive"):
-        assert r.categories[cat].precision >= 0.95, (cat, r.categories[cat])
-        assert r.categories[cat].recall >= 0.88, (cat, r.categories[cat])
-    for label in ABUSE_LABELS:
-        s = r.labels[label]
-        assert s.precision >= 0.9 and s.recall >= 0.75, (label, s)
-    negative_tags = [t for t in r.tags if t.startswith("neg")]
-    assert negative_tags and all(r.tags[t]["accuracy"] == 1.0 for t in negative_tags)
+    # written after the rules (docs/evaluation.md): lower recall floors, and every negative right
+    assert fresh_report.n >= 230
+    _assert_abuse_floors(
+        fresh_report, accuracy=0.95, category_recall=0.88, label_recall=0.75, negatives=1.0
+    )
 
 
 def test_service_set_is_big_enough() -> None:
