@@ -93,7 +93,7 @@ class Analysis:
     @_cached
     def tokens(self) -> list[Token]:
         """spaCy's tokens of the normalised text, as ``(offset, text)``."""
-        return [(pos + offset, text) for pos, tokens in self.chunks for offset, text in tokens]
+        return _placed_tokens(self.chunks)
 
     @_cached
     def n_words(self) -> int:
@@ -359,10 +359,9 @@ def analyse(
             n += len(tokens)
         pos += len(chunk) + 1
     if singles >= 3:
-        every = [(p + offset, t) for p, in_chunk in placed for offset, t in in_chunk]
         spelled = [
             LexHit(start, end, word, hit)
-            for start, end, word, surface in _spaced_letters(text, every)
+            for start, end, word, surface in _spaced_letters(text, _placed_tokens(placed))
             for hit in words.matcher.lookup(surface)
         ]
         if spelled:
@@ -375,6 +374,11 @@ def analyse(
     analysis.word_rules = rules
     analysis.chunk_literals = literals
     return analysis
+
+
+def _placed_tokens(chunks: Sequence[tuple[int, tuple[Token, ...]]]) -> list[Token]:
+    """The tokens of the chunks, with offsets into the whole text."""
+    return [(pos + offset, text) for pos, tokens in chunks for offset, text in tokens]
 
 
 def hides_a_word(chunk: str) -> bool:

@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from pydantic import ValidationError
@@ -314,6 +314,16 @@ def compile_rules(
     return rules
 
 
+class _Free(NamedTuple):
+    """One of a rule's patterns that goes into its combined regex, in the forms it is used."""
+
+    number: int  # its place in the rule's list (p0, p1, ...)
+    shape: str  # its skeleton: checked now
+    expanded: str  # its lexicons written out: compiled when first needed
+    read: str  # as the literal analysis reads it
+    needs: frozenset[str]
+
+
 def _compile_patterns(
     spec: RuleSpec, forms_of: Any, problem: Any
 ) -> tuple[CompiledPattern, ...] | None:
@@ -322,7 +332,7 @@ def _compile_patterns(
     Each is checked here with its lexicons left out (:func:`skeleton`: as valid as the whole,
     a fraction of the work); the whole regex is compiled when a comment first needs it.
     """
-    free: list[tuple[int, str, str, str, frozenset[str]]] = []
+    free: list[_Free] = []
     out: list[CompiledPattern] = []
     ok = True
     cache = pattern_cache.active()
@@ -339,22 +349,22 @@ def _compile_patterns(
             out.append(CompiledPattern(expanded, required_placeholders(p), lead, None))
         else:
             read = f"(?P<p{i}>{analysis_form(p, forms_of)})"
-            free.append((i, shape, expanded, read, required_placeholders(p)))
+            free.append(_Free(i, shape, expanded, read, required_placeholders(p)))
     if free:
-        shapes = "|".join(shape for _, shape, _, _, _ in free)
+        shapes = "|".join(f.shape for f in free)
         try:
             checked = None if cache.is_checked(shapes) else regex.compile(shapes)
         except regex.error:
             # say which pattern is wrong (compiling them one by one only when one is)
-            for i, shape, _, _, _ in free:
-                ok = _compile(shape, problem, f"patterns.{i}") is not None and ok
+            for f in free:
+                ok = _compile(f.shape, problem, f"patterns.{f.number}") is not None and ok
             if ok:
                 _compile(shapes, problem, "patterns")
             return None
         cache.note_checked(shapes)
-        combined = "|".join(e for _, _, e, _, _ in free)
-        needs = frozenset.intersection(*(n for _, _, _, _, n in free))
-        starts, gate = cache.literals("|".join(r for _, _, _, r, _ in free))
+        combined = "|".join(f.expanded for f in free)
+        needs = frozenset.intersection(*(f.needs for f in free))
+        starts, gate = cache.literals("|".join(f.read for f in free))
         if gate is not None and starts is not None and gate.literals <= starts.literals:
             gate = None  # it says no more than the start literals do
         # with no lexicon in it, the pattern checked is the pattern: keep it, compiled
