@@ -9,7 +9,7 @@ import pytest
 
 import kommentar_regler as kr
 from kommentar_regler._evaluate import evaluate, load_gold
-from kommentar_regler._rules import DataRule
+from kommentar_regler.rules import DataRule
 
 from .conftest import DATA, SHARED
 
@@ -45,8 +45,8 @@ def test_every_label_has_five_examples_each_way(engine: kr.Engine) -> None:
     no_match: Counter[str] = Counter()
     for rule in engine.rules:
         if isinstance(rule, DataRule) and rule.role == "evidence":
-            match[rule.label] += len(rule.spec.examples.match)
-            no_match[rule.label] += len(rule.spec.examples.no_match)
+            match[rule.label] += len(rule.examples[0])
+            no_match[rule.label] += len(rule.examples[1])
     for label in ABUSE_LABELS | SERVICE_LABELS:
         assert match[label] >= 5, f"{label}: {match[label]} examples.match"
         assert no_match[label] >= 5, f"{label}: {no_match[label]} examples.no_match"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._analysis import Analysis
 from ._api import classify, classify_many, default_engine
 from ._engine import DEFAULT_MAX_CHARS, Engine
 from ._flood import FloodDetector
@@ -24,8 +23,8 @@ from ._models import (
     Decision,
     Finding,
 )
-from ._rules import Rule, RuleMatch, finding_from
-from ._schema import PolicyFile, RuleFile, RuleSpec
+from ._schema import PolicyFile
+from .analysis import Analysis, Token
 from .errors import (
     CommentError,
     CommentTooLongError,
@@ -38,6 +37,7 @@ from .errors import (
     UnknownPolicyError,
 )
 from .hookspecs import hookimpl
+from .rules import Rule, RuleBase, RuleFile, RuleSpec, finding_from
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -63,8 +63,9 @@ __all__ = [
     "Rule",
     "RuleFile",
     "RuleFileError",
-    "RuleMatch",
+    "RuleBase",
     "RuleSpec",
+    "Token",
     "UnknownPolicyError",
     "__version__",
     "classify",

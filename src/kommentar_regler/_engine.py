@@ -7,18 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import spacy
 from pydantic import ValidationError
 
-from ._analysis import Analysis, analyse, chunk_facts, hides_a_word
-from ._dispatch import RuleIndex, WordTable
 from ._flood import FloodDetector
-from ._lexicon import Lexicon, LexiconMatcher
-from ._loader import compile_rules, load_lexicons, load_rule_specs
+from ._loader import did_you_mean
 from ._models import (
     FORMAT_VERSION,
     Category,
@@ -30,12 +26,14 @@ from ._models import (
 )
 from ._plugins import collect
 from ._policy import Policy, PolicyBook
-from ._prefilter import StartIndex
 from ._resolve import STRONG, resolve
-from ._rules import DataRule, Rule
-from ._text import normalise
-from ._tokens import ChunkTokenizer
-from .errors import CommentError, CommentTooLongError, Problem, RuleFileError
+from .analysis import Analyser, Analysis
+from .errors import CommentError, CommentTooLongError, LexiconError, Problem, RuleFileError
+from .lexicons import Morphology, Vocabulary, load_manifest
+from .rules import Rule
+from .rules.loader import compile_rules, load_rule_specs
+from .text.normalise import normalise
+from .text.tokens import ChunkCache
 
 __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
 
@@ -121,46 +119,15 @@ class Engine:
             blocked=blocked,
         )
         self.plugin_names: tuple[str, ...] = tuple(registry.plugin_names)
-        self.lexicons: Mapping[str, Lexicon]
-        self.lexicons, false_friends = load_lexicons(registry.lexicon_paths)
-        specs, problems = load_rule_specs(registry.rule_paths)
-        data_rules = compile_rules(specs, self.lexicons, registry.validators, problems)
-        rules: list[Rule] = [*data_rules]
-        ids = {r.id for r in data_rules}
-        for rule in registry.rules:
-            if rule.id in ids:
-                problems.append(
-                    Problem("<plugin>", "rule id is already used", item=rule.id, field="id")
-                )
-            ids.add(rule.id)
-            rules.append(rule)
-        if problems:
-            raise RuleFileError(problems)
-        self._rules = tuple(sorted(rules, key=lambda r: r.id))
+        self.vocabulary = _vocabulary(registry.lexicon_paths)
+        self._rules = _rules(registry, self.vocabulary)
         self._rule_by_id = {r.id: r for r in self._rules}
-        self._evidence_rules = tuple(
-            r for r in self._rules if getattr(r, "role", "evidence") == "evidence"
-        )
-        self._fact_rules = tuple(r for r in self._rules if getattr(r, "role", "evidence") == "fact")
-        self._index = RuleIndex(self._evidence_rules)
-        self._alone_only = frozenset(r.id for r in data_rules if r.spec.alone_only)
-        self._yields_to = {
-            r.id: frozenset(r.spec.yields_to) for r in data_rules if r.spec.yields_to
-        }
-        self._review = frozenset(
-            r.id
-            for r in self._rules
-            if (r.spec.review if isinstance(r, DataRule) else getattr(r, "review", False))
-        )
-        self.matcher = LexiconMatcher(self.lexicons, false_friends)
-        self._words = WordTable(self.matcher, self._index)
-        self._start_index = _start_index(data_rules)
-        self._tokenizer = ChunkTokenizer(
-            spacy.blank("sv").tokenizer,
-            flag=hides_a_word,
-            # lexicon words, trigger rules and literals: worked out once per distinct chunk
-            note=partial(chunk_facts, words=self._words, start_index=self._start_index),
-        )
+        self._evidence_rules = tuple(r for r in self._rules if r.role == "evidence")
+        self._fact_rules = tuple(r for r in self._rules if r.role == "fact")
+        self._alone_only = frozenset(r.id for r in self._rules if r.alone_only)
+        self._yields_to = {r.id: r.yields_to for r in self._rules if r.yields_to}
+        self._review = frozenset(r.id for r in self._rules if r.review)
+        self._analyser = Analyser(self.vocabulary, ChunkCache(spacy.blank("sv").tokenizer))
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars
@@ -179,16 +146,12 @@ class Engine:
 
     def analyse(self, text: str) -> Analysis:
         """Normalise, tokenise and look up lexicon words (the input of every rule)."""
-        return analyse(normalise(text), self._tokenizer, self._words, self._start_index)
+        return self._analyser(text)
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
-        if rules is None:  # the index has already tested each candidate's triggers
-            for r in self._index.candidates(analysis):
-                found += r.run(analysis) if isinstance(r, DataRule) else r.check(analysis)
-        else:
-            for r in rules:
-                found += r.check(analysis)
+        for r in self._evidence_rules if rules is None else rules:
+            found += r.check(analysis)
         if not found:
             return []
         if len(found) > 1:  # one finding per rule and span: the best score
@@ -259,8 +222,8 @@ class Engine:
         facts: dict[str, list[str]] = {}
         for f in self.findings(analysis, fact_rules):
             rule = self._rule_by_id[f.rule_id]
-            if isinstance(rule, DataRule) and rule.spec.fact:
-                texts = facts.setdefault(rule.spec.fact, [])
+            if rule.fact:
+                texts = facts.setdefault(rule.fact, [])
                 if f.text not in texts:
                     texts.append(f.text)
         return {k: tuple(v) for k, v in facts.items()}
@@ -307,15 +270,43 @@ class Engine:
         return d.model_copy(update={"actions": chosen.plan(d.categories, labels, c, received)})
 
 
-def _start_index(rules: Iterable[DataRule]) -> StartIndex:
-    """Where the rules' patterns can start, and the words their patterns and guards need."""
-    patterns = [cp for r in rules for cp in r.compiled]
-    guards = [(g, gate) for r in rules for g, gate in zip(r.guards, r.guard_gates, strict=True)]
-    return StartIndex(
-        [(id(cp), cp.starts) for cp in patterns if cp.starts is not None],
-        [(cp.gate_key, cp.gate) for cp in patterns if cp.gate is not None]
-        + [(~id(guard), gate) for guard, gate in guards if gate is not None],
-    )
+def _vocabulary(paths: list[Path]) -> Vocabulary:
+    """Every registered lexicon, with the dictionary tables beside their manifests."""
+    files = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            files += load_manifest(path)
+        except LexiconError as e:
+            problems += e.problems
+    seen: dict[str, str] = {}
+    for f in files:
+        if f.spec.id in seen:
+            problems.append(Problem(str(f.path), f"lexicon id {f.spec.id!r} is already used by "
+                                    f"{seen[f.spec.id]}", item=f.spec.id, field="id"))
+        seen[f.spec.id] = str(f.path)
+    if problems:
+        raise LexiconError(problems)
+    return Vocabulary(files, Morphology.load(paths))
+
+
+def _rules(registry: Any, vocabulary: Vocabulary) -> tuple[Rule, ...]:
+    """The rule files' rules, compiled, and the plugins' Python rules, sorted by id."""
+    specs, problems = load_rule_specs(registry.rule_paths)
+    known = {*vocabulary.ids, *vocabulary.masks}
+    rules: list[Rule] = [*compile_rules(specs, known, registry.validators, problems)]
+    ids = {r.id for r in rules}
+    for rule in registry.rules:
+        if rule.id in ids:
+            hint = did_you_mean(rule.id, ids)
+            problems.append(Problem("<plugin>", "rule id is already used"
+                                    + (f" (by {hint!r})" if hint else ""), item=rule.id,
+                                    field="id"))
+        ids.add(rule.id)
+        rules.append(rule)
+    if problems:
+        raise RuleFileError(problems)
+    return tuple(sorted(rules, key=lambda r: r.id))
 
 
 def _with_input(items: Iterator[Comment], run: Any) -> Iterator[tuple[Comment, Decision]]:

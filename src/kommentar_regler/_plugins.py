@@ -11,7 +11,7 @@ import pluggy
 
 from . import builtin, hookspecs
 from ._models import Category, Citation
-from ._rules import Rule, Validator
+from .rules import Rule, Validator
 from .errors import PluginError
 
 __all__ = ["Registry", "collect"]
@@ -53,7 +53,9 @@ def collect(
     for name in blocked:
         pm.set_blocked(name)
     try:
-        if include_builtin and not pm.is_blocked(BUILTIN_NAME):
+        if not include_builtin:  # the entry point of the same name would bring it back
+            pm.set_blocked(BUILTIN_NAME)
+        elif not pm.is_blocked(BUILTIN_NAME):
             pm.register(builtin, name=BUILTIN_NAME)
         if load_entrypoints:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
@@ -79,7 +81,9 @@ def collect(
     def add_rule(rule: object) -> None:
         if not isinstance(rule, Rule):
             raise PluginError(
-                f"register_rules: {rule!r} is not a rule (needs id, category, label, basis, check)"
+                f"register_rules: {rule!r} is not a rule (needs id, category, label, basis, role, "
+                "review, alone_only, yields_to, fact and check; kommentar_regler.RuleBase "
+                "gives the defaults)"
             )
         if not isinstance(rule.category, Category):
             raise PluginError(

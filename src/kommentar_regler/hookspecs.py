@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from ._rules import Rule, Validator
+    from .rules import Rule, Validator
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .._data import data_dir
-from .._rules import Validator
+from ..rules import Validator
 from .._validators import VALIDATORS
 from ..hookspecs import hookimpl
 

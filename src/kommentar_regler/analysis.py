@@ -1,0 +1,273 @@
+"""The analysis of one comment: tokens with their lexicon classes, sentences and clauses.
+
+This is the input of every rule, built-in or a plugin's. A token knows the span of the ORIGINAL
+text it came from, the lexicon words it stands for (through inflection, compounds and
+obfuscation: :mod:`.lexicons.lookup`), and the closed classes of its word (:mod:`.language`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .language import closed_classes_of
+from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary
+from .text.normalise import NormText, normalise
+from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken, split
+
+__all__ = ["Analyser", "Analysis", "Token"]
+
+_LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
+
+
+class Token:
+    """A word or punctuation mark of a comment. ``text`` is ``comment[start:end]``."""
+
+    __slots__ = ("clause", "classes", "end", "hits", "i", "norm", "sentence", "start", "text")
+
+    def __init__(
+        self,
+        i: int,
+        text: str,
+        norm: str,
+        start: int,
+        end: int,
+        hits: tuple[Hit, ...],
+        classes: frozenset[str],
+        sentence: int,
+        clause: int,
+    ) -> None:
+        self.i = i
+        self.text = text
+        self.norm = norm
+        self.start = start
+        self.end = end
+        self.hits = hits  # lexicon words it stands for
+        self.classes = classes  # lexicon ids and "@closed" class names
+        self.sentence = sentence
+        self.clause = clause
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalnum() for c in self.norm)
+
+    def lemma(self, lexicon: str) -> str | None:
+        """The lexicon entry this token is a form of, in ``lexicon``."""
+        return next((h.lemma for h in self.hits if h.lexicon == lexicon), None)
+
+    def __repr__(self) -> str:
+        return f"Token({self.i}, {self.text!r}, {sorted(self.classes)})"
+
+
+@dataclass
+class Analysis:
+    """Everything the rules need to know about one comment, computed once."""
+
+    text: str
+    norm: NormText
+    tokens: list[Token]
+    #: token index ranges ``[first, end)`` of each sentence
+    sentences: list[tuple[int, int]]
+    #: lexicon id or "@class" -> indices of the tokens (or phrases) that have it
+    positions: dict[str, list[int]]
+    #: (class, index) -> the end indices of phrases of that class starting at index
+    phrase_ends: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    #: normalised word -> indices of its tokens
+    words: dict[str, list[int]] = field(default_factory=dict)
+    timed_out: list[str] = field(default_factory=list)
+
+    @property
+    def n_words(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    def has(self, cls: str) -> bool:
+        return cls in self.positions
+
+    def span_text(self, first: int, end: int) -> tuple[int, int, str]:
+        """The original span of tokens ``[first, end)`` and its text."""
+        start, stop = self.tokens[first].start, self.tokens[end - 1].end
+        return start, stop, self.text[start:stop]
+
+    def hits(self, lexicon: str) -> list[tuple[Token, Hit]]:
+        """The tokens that stand for a word of ``lexicon``, with how each was recognised."""
+        return [
+            (self.tokens[i], h)
+            for i in self.positions.get(lexicon, ())
+            for h in self.tokens[i].hits
+            if h.lexicon == lexicon
+        ]
+
+    def ends_of(self, cls: str, i: int) -> list[int]:
+        """Where a word or phrase of ``cls`` starting at token ``i`` ends (exclusive)."""
+        single = [i + 1] if cls in self.tokens[i].classes else []
+        longer = self.phrase_ends.get((cls, i))
+        return single + longer if longer else single
+
+
+class Analyser:
+    """Builds an :class:`Analysis`; one per Engine, thread-safe (caches only)."""
+
+    def __init__(self, vocabulary: Vocabulary, chunks: ChunkCache) -> None:
+        self.vocabulary = vocabulary
+        self.chunks = chunks
+        self._words: dict[str, tuple[tuple[Hit, ...], frozenset[str]]] = {}
+
+    def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
+        got = self._words.get(norm)
+        if got is None:
+            hits = self.vocabulary.lookup(norm)
+            classes = frozenset(h.lexicon for h in hits) | frozenset(
+                "@" + c for c in closed_classes_of(norm)
+            )
+            got = self._words[norm] = (hits, classes)
+            if len(self._words) > 200_000:
+                self._words.clear()
+        return got
+
+    def __call__(self, text: str) -> Analysis:
+        norm = normalise(text)
+        raw = split(norm, self.chunks)
+        raw = _join_spaced_letters(_join_hidden_words(raw, self.vocabulary), norm.text,
+                                   self.vocabulary)
+        tokens: list[Token] = []
+        sentences: list[tuple[int, int]] = []
+        positions: dict[str, list[int]] = defaultdict(list)
+        words: dict[str, list[int]] = defaultdict(list)
+        sentence = clause = 0
+        first = 0
+        previous_end = 0
+        for i, rt in enumerate(raw):
+            start, end = norm.original_span(rt.start, rt.end)
+            if i and "\n" in text[previous_end:start]:
+                if tokens[-1].norm not in SENTENCE_END:
+                    sentences.append((first, i))
+                    first = i
+                    sentence += 1
+                    clause += 1
+            hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
+            if isinstance(rt, _Joined):
+                hits, classes = rt.hits, frozenset(h.lexicon for h in rt.hits)
+            tokens.append(Token(i, text[start:end], rt.norm, start, end, hits, classes,
+                                sentence, clause))
+            for c in classes:
+                positions[c].append(i)
+            words[rt.norm].append(i)
+            previous_end = end
+            if rt.norm in SENTENCE_END:
+                sentences.append((first, i + 1))
+                first = i + 1
+                sentence += 1
+                clause += 1
+            elif rt.norm in CLAUSE_END:
+                clause += 1
+        if first < len(tokens):
+            sentences.append((first, len(tokens)))
+        analysis = Analysis(text, norm, tokens, sentences, positions, {}, words)
+        if self.vocabulary.phrases:
+            self._phrases(analysis)
+        return analysis
+
+    def _phrases(self, a: Analysis) -> None:
+        """Find the lexicons' phrases; an idiom hides what its words would otherwise be."""
+        phrases = self.vocabulary.phrases
+        masks = self.vocabulary.masks
+        tokens = a.tokens
+        found: list[tuple[str, int, int]] = []
+        for i, tok in enumerate(tokens):
+            for p in phrases.get(tok.norm, ()):
+                j = i + len(p.slots)
+                if j <= len(tokens) and all(
+                    tokens[i + k].norm in p.slots[k] for k in range(1, len(p.slots))
+                ):
+                    found.append((p.lexicon, i, j))
+        if not found:
+            return
+        for lexicon, i, j in [f for f in found if f[0] in masks]:
+            hidden = masks[lexicon]
+            found = [f for f in found if not (f[0] in hidden and f[1] < j and i < f[2])]
+            for t in tokens[i:j]:
+                if t.classes & hidden:
+                    t.classes = t.classes - hidden
+                    for c in hidden:
+                        ps = a.positions.get(c)
+                        if ps and t.i in ps:
+                            ps.remove(t.i)
+                            if not ps:
+                                del a.positions[c]
+        for lexicon, i, j in found:
+            a.phrase_ends.setdefault((lexicon, i), []).append(j)
+            ps = a.positions.setdefault(lexicon, [])
+            if i not in ps:
+                ps.append(i)
+                ps.sort()
+
+
+class _Joined(RawToken):
+    """Spaced-out letters read as one word: ``i d i o t``."""
+
+    __slots__ = ("hits",)
+
+    def __init__(self, start: int, end: int, norm: str, hits: tuple[Hit, ...]) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "hits", hits)
+
+
+_EDGE = ".,!?:;\"'()"
+
+
+def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
+    """A word that leet or masks split into tokens ("1d10t" -> "1d10" "t", "f*n") becomes one
+    token again when, joined, it is an obfuscated lexicon word."""
+    out: list[RawToken] = []
+    i, n = 0, len(raw)
+    while i < n:
+        j = i
+        while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
+            j += 1
+        if j > i:
+            word = "".join(t.norm for t in raw[i : j + 1])
+            if any(c.isalpha() for c in word) and any(c in _LEETISH for c in word):
+                hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
+                if hits:
+                    out.append(_Joined(raw[i].start, raw[j].end, word, hits))
+                    i = j + 1
+                    continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+def _is_letter_piece(t: RawToken) -> bool:
+    return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
+
+
+def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> list[RawToken]:
+    """Runs of three or more single letters with one space (or dot) between them, when they
+    spell a lexicon word that may be obfuscated, become one token."""
+    if len(raw) < 3:
+        return raw
+    out: list[RawToken] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and _is_letter_piece(raw[j])
+            and _is_letter_piece(raw[j + 1])
+            and text[raw[j].end : raw[j + 1].start] in (" ", ".", ". ", "-", " . ")
+        ):
+            j += 1
+        if j - i >= 2:
+            word = "".join(t.norm for t in raw[i : j + 1])
+            hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
+            if hits:
+                hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
+                out.append(_Joined(raw[i].start, raw[j].end, word, hits))
+                i = j + 1
+                continue
+        out.append(raw[i])
+        i += 1
+    return out

@@ -1,0 +1,257 @@
+"""Which lexicon words a token of a comment stands for: forms, compounds, obfuscation.
+
+Built once per Engine from the lexicon files and the dictionary tables made at build time
+(:mod:`.morphology`). ``lookup(word)`` is a pure function of the word, cached per word.
+
+Order of the questions asked of a word (normalised, lower case):
+1. a false friend ("kukkola") or a word that only looks like a lexicon word -> nothing;
+2. a form of an entry (from the dictionary or the file) -> ``exact``;
+3. a compound: a lexicon word as its head after a Swedish compound part ("pedofil|svin"), or
+   as its first part before a word of the lexicons it may modify ("idiot|politiker"); never a
+   dictionary word of its own ("marsvin", "skitsnygg") when the lexicon excludes those;
+4. only for lexicons that allow it, and only when the word is not itself a Swedish word:
+   hyphens, leet, missing diacritics, repeated letters, masks (``j@vla``, ``javla``, ``f*tta``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .files import LexiconEntry, LexiconFile
+from .morphology import Morphology
+
+__all__ = ["Hit", "Phrase", "Vocabulary"]
+
+_DIACRITICS = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
+)
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
+     "$": "s", "€": "e", "!": "i", "|": "l", "+": "t"}
+)  # fmt: skip
+_LEET_CHARS = frozenset("0134578@$€!|+")
+MASK_CHARS = frozenset("*#%_?")
+_REPEATS = regex.compile(r"(\w)\1+")
+_LONG_RUN = regex.compile(r"(\w)\1\1")  # three of a letter: "fiiittta" hides something
+MAX_WORD = 60  # longer "words" (URLs, walls of letters) are matched exactly only
+MIN_HEAD = 3  # a lexicon word at the end of a compound
+MIN_PART = 3  # the other part of a compound
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon word a token stands for, and how it was recognised."""
+
+    lexicon: str
+    lemma: str
+    how: str  # "exact", "compound", "leet", "diacritics", "repeated letters", "mask", "hyphen"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A lexicon entry of several words: each position lists the forms that fill it."""
+
+    lexicon: str
+    lemma: str
+    slots: tuple[frozenset[str], ...]
+
+
+def undiacritic(word: str) -> str:
+    return word.translate(_DIACRITICS)
+
+
+def skeleton(word: str) -> str:
+    """A key that also survives repeated letters: ``fiiittta`` -> ``fita``."""
+    return _REPEATS.sub(r"\1", undiacritic(word))
+
+
+class Vocabulary:
+    """Every lexicon's words and forms, ready for lookup. Thread-safe; immutable but a cache."""
+
+    def __init__(self, files: Sequence[LexiconFile], morphology: Morphology) -> None:
+        self.morphology = morphology
+        # forms a file writes out for a word count wherever the word is used (in phrases too)
+        self._manual: dict[str, set[str]] = defaultdict(set)
+        for f in files:
+            for e in f.entries:
+                if len(e.words) == 1:
+                    self._manual[e.lemma].update(e.extra)
+        self.ids: tuple[str, ...] = tuple(f.spec.id for f in files if f.spec.role == "words")
+        self.masks: dict[str, frozenset[str]] = {
+            f.spec.id: frozenset(f.spec.masks) for f in files if f.spec.role == "idioms"
+        }
+        self.false_friends: frozenset[str] = frozenset(
+            form for f in files if f.spec.role == "false_friends"
+            for e in f.entries for form in self._forms(e)
+        )
+        self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._heads: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._modifiers: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
+        self._plain: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._skeleton: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._by_length: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        self._excluding: set[str] = set()
+        self.obfuscated: set[str] = set()
+        self.phrases: dict[str, list[Phrase]] = defaultdict(list)
+        by_id = {f.spec.id: f for f in files}
+        for f in files:
+            if f.spec.role == "false_friends":
+                continue
+            if f.spec.lexicalised == "exclude":
+                self._excluding.add(f.spec.id)
+            if f.spec.obfuscation:
+                self.obfuscated.add(f.spec.id)
+            heads_after = frozenset(
+                form for other in f.spec.modifier_of for e in by_id[other].entries
+                if len(e.words) == 1 for form in self._forms(e)
+            )
+            for e in f.entries:
+                self._add(f, e, heads_after)
+        self._cache: dict[str, tuple[Hit, ...]] = {}
+        self._lock = threading.Lock()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _forms(self, entry: LexiconEntry, word: str | None = None) -> set[str]:
+        word = word or entry.lemma
+        if entry.compounds == "exact":
+            forms = {word}
+        else:
+            forms = set(self.morphology.forms.get(word, (word,)))
+        forms |= set(entry.extra) if word == entry.lemma else self._manual.get(word, set())
+        forms -= set(entry.removed)
+        forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
+        return forms
+
+    def _add(self, f: LexiconFile, e: LexiconEntry, heads_after: frozenset[str]) -> None:
+        lex = f.spec.id
+        if len(e.words) > 1:
+            slots = tuple(frozenset(self._forms(e, w)) for w in e.words)
+            for first in slots[0]:
+                self.phrases[first].append(Phrase(lex, e.lemma, slots))
+            return
+        ref = (lex, e.lemma)
+        for form in self._forms(e):
+            self._exact[form].append(ref)
+            if e.compounds in ("head", "both") and len(form) >= MIN_HEAD:
+                self._heads[form].append(ref)
+            if f.spec.obfuscation and f.spec.role == "words":
+                self._plain[undiacritic(form)].append(ref)
+                self._skeleton[skeleton(form)].append(ref)
+                self._by_length[len(form)].append((lex, e.lemma, form))
+        if e.compounds in ("modifier", "both"):
+            lemma = e.lemma
+            # Swedish joins compounds with the bare stem, a dropped final vowel or a linking s
+            for stem in {lemma, lemma[:-1] if lemma[-1] in "aeo" else lemma, lemma + "s"}:
+                if len(stem) >= MIN_PART:
+                    self._modifiers[stem].append((lex, lemma, heads_after))
+
+    def forms_of(self, lexicon: str) -> dict[str, frozenset[str]]:
+        """Each single-word entry of ``lexicon`` and the forms it matches exactly."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for form, refs in self._exact.items():
+            for lex, lemma in refs:
+                if lex == lexicon:
+                    out[lemma].add(form)
+        return {lemma: frozenset(forms) for lemma, forms in out.items()}
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def lookup(self, word: str) -> tuple[Hit, ...]:
+        """Every lexicon word that ``word`` (normalised, lower case) stands for."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        hits = self._lookup(word)
+        if len(self._cache) >= 200_000:
+            with self._lock:
+                self._cache.clear()
+        self._cache[word] = hits
+        return hits
+
+    def _lookup(self, word: str) -> tuple[Hit, ...]:
+        if len(word) < 2 or word in self.false_friends:
+            return ()
+        if refs := self._exact.get(word):
+            return _hits(refs, "exact")
+        if len(word) > MAX_WORD:
+            return ()
+        found = self._compound(word) if word.isalpha() else []
+        if found:
+            return _hits(found, "compound")
+        if "-" in word.strip("-") and (head := word.rsplit("-", 1)[1]).isalpha():
+            # "bamse-filmen", "wars-serien": the part after the last hyphen is the head
+            refs = self._exact.get(head) or self._compound(head)
+            if refs:
+                return _hits(refs, "compound")
+        if word in self.morphology.known or word in self.morphology.words:
+            return ()  # a Swedish word of its own is never read as a hidden lexicon word
+        return self._obfuscated(word)
+
+    def _compound(self, word: str) -> list[tuple[str, str]]:
+        n = len(word)
+        heads: list[tuple[str, str]] = []
+        modifiers: list[tuple[str, str]] = []
+        for k in range(MIN_PART, n - MIN_HEAD + 1):  # longest head first
+            refs = self._heads.get(word[k:])
+            if refs and self.morphology.may_begin(word[:k]):
+                heads += refs
+                break
+        for k in range(n - MIN_PART, MIN_PART - 1, -1):  # longest modifier first
+            for lex, lemma, after in self._modifiers.get(word[:k], ()):
+                if word[k:] in after:
+                    modifiers.append((lex, lemma))
+        found = heads + modifiers
+        # A dictionary word that merely contains a sensitive word ("marsvin", "skitsnygg")
+        # means something of its own; one made of two lexicon words ("blattejävel") does not.
+        if found and word in self.morphology.lexical and not (heads and modifiers):
+            found = [r for r in found if r[0] not in self._excluding]
+        return found
+
+    def _obfuscated(self, word: str) -> tuple[Hit, ...]:
+        for candidate, how in _deobfuscations(word):
+            if candidate in self.false_friends or candidate in self.morphology.known:
+                return ()
+            if refs := self._exact.get(candidate):
+                return _hits([r for r in refs if r[0] in self.obfuscated], how)
+            if len(candidate) < 3:
+                continue
+            if refs := self._plain.get(undiacritic(candidate)):
+                return _hits(refs, how if how != "plain" else "diacritics")
+            if (how != "plain" or _LONG_RUN.search(candidate)) and (
+                refs := self._skeleton.get(skeleton(candidate))
+            ):
+                return _hits(refs, how if how != "plain" else "repeated letters")
+        if any(c in MASK_CHARS for c in word):
+            return self._masked(word)
+        return ()
+
+    def _masked(self, word: str) -> tuple[Hit, ...]:
+        letters = sum(c.isalpha() for c in word)
+        masks = sum(c in MASK_CHARS for c in word)
+        if letters < 2 or masks > letters or not all(c.isalpha() or c in MASK_CHARS for c in word):
+            return ()
+        pattern = regex.compile("".join("." if c in MASK_CHARS else regex.escape(c) for c in word))
+        refs = [(lex, lemma) for lex, lemma, form in self._by_length.get(len(word), ())
+                if pattern.fullmatch(form)]
+        # a mask that fits several different words says nothing
+        return _hits(refs, "mask") if len({r[1] for r in refs}) == 1 else ()
+
+
+def _deobfuscations(word: str) -> Iterable[tuple[str, str]]:
+    plain = word.replace("-", "").replace(".", "")
+    if plain != word and plain.isalpha():
+        yield plain, "hyphen"
+    if any(c.isalpha() for c in word) and any(c in _LEET_CHARS for c in word):
+        yield word.translate(_LEET), "leet"
+    if word.isalpha():
+        yield word, "plain"
+
+
+def _hits(refs: Iterable[tuple[str, str]], how: str) -> tuple[Hit, ...]:
+    return tuple(Hit(lex, lemma, how) for lex, lemma in dict.fromkeys(refs))

@@ -1,0 +1,151 @@
+"""Running token patterns over an analysis: one matcher for every rule.
+
+A sequence is tried only when the comment holds a word of every class it needs (derived from
+the pattern, never written by hand), and only where its first sure slot's words are. From there
+a small backtracking search fills the slots left to right, gaps as short as they can be, never
+past the rule's scope (clause, sentence or comment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence as Seq
+from typing import NamedTuple
+
+from ..analysis import Analysis
+from .pattern import Sequence, Slot
+
+__all__ = ["Match", "find", "possible", "scope_bounds"]
+
+
+class Match(NamedTuple):
+    """Tokens ``[first, end)`` matched; ``roles`` holds (role, first, end) per named slot."""
+
+    first: int
+    end: int
+    roles: tuple[tuple[str, int, int], ...]
+
+
+def possible(seq: Sequence, a: Analysis) -> bool:
+    """Does the comment hold a word of each class the sequence needs?"""
+    positions = a.positions
+    return all(any(c in positions for c in need) for need in seq.needs)
+
+
+def scope_bounds(a: Analysis, i: int, scope: str) -> tuple[int, int]:
+    """The token range of the clause, sentence or comment that token ``i`` is in."""
+    tokens = a.tokens
+    if scope == "comment":
+        return 0, len(tokens)
+    key = "sentence" if scope == "sentence" else "clause"
+    value = getattr(tokens[i], key)
+    lo = i
+    while lo > 0 and getattr(tokens[lo - 1], key) == value:
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and getattr(tokens[hi], key) == value:
+        hi += 1
+    return lo, hi
+
+
+def _starts(seq: Sequence, a: Analysis) -> Seq[int]:
+    if seq.anchor < 0:
+        return range(len(a.tokens))
+    slot = seq.slots[seq.anchor]
+    found: set[int] = set()
+    for c in slot.classes:
+        found.update(a.positions.get(c, ()))
+    for w in slot.words:
+        found.update(a.words.get(w, ()))
+    return sorted(found)
+
+
+def _sentence_start(a: Analysis, i: int) -> bool:
+    tokens = a.tokens
+    if i >= len(tokens):
+        return False
+    s = tokens[i].sentence
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == s:
+        if tokens[k].is_word:
+            return False
+        k -= 1
+    return True
+
+
+def _ends(slot: Slot, a: Analysis, i: int, hi: int) -> list[int]:
+    if i >= hi:
+        return []
+    tok = a.tokens[i]
+    out = [i + 1] if slot.accepts(tok.norm, tok.classes) else []
+    if a.phrase_ends and not slot.every:
+        for c in slot.classes:
+            out += [e for e in a.phrase_ends.get((c, i), ()) if e <= hi and e != i + 1]
+    return out
+
+
+def _run(
+    slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: list
+) -> int | None:
+    if k == len(slots):
+        return i
+    s = slots[k]
+    if s.kind == "start":
+        return _run(slots, k + 1, i, hi, a, roles) if _sentence_start(a, i) else None
+    if s.kind == "not":
+        if i < hi and s.accepts(a.tokens[i].norm, a.tokens[i].classes):
+            return None
+        return _run(slots, k + 1, i, hi, a, roles)
+    if s.kind in ("any", "number"):
+        tok = a.tokens[i] if i < hi else None
+        if tok is not None and (
+            tok.is_word if s.kind == "any" else any(c.isdigit() for c in tok.norm)
+        ):
+            if s.role:
+                roles.append((s.role, i, i + 1))
+            end = _run(slots, k + 1, i + 1, hi, a, roles)
+            if end is not None:
+                return end
+            if s.role:
+                roles.pop()
+        return _run(slots, k + 1, i, hi, a, roles) if s.low == 0 else None
+    if s.kind == "gap":
+        tokens = a.tokens
+        for n in range(s.low, s.high + 1):
+            j = i + n
+            if j > hi:
+                return None
+            if n and (s.classes or s.words) and s.accepts(tokens[j - 1].norm, tokens[j - 1].classes):
+                return None  # the gap may not hold this word (nor any longer gap)
+            end = _run(slots, k + 1, j, hi, a, roles)
+            if end is not None:
+                return end
+        return None
+    for j in sorted(_ends(s, a, i, hi), reverse=True):
+        if s.role:
+            roles.append((s.role, i, j))
+        end = _run(slots, k + 1, j, hi, a, roles)
+        if end is not None:
+            return end
+        if s.role:
+            roles.pop()
+    if s.low == 0:
+        return _run(slots, k + 1, i, hi, a, roles)
+    return None
+
+
+def find(seq: Sequence, a: Analysis, scope: str) -> Iterator[Match]:
+    """Every match of ``seq``, left to right, none starting inside an earlier one."""
+    last_end = -1
+    bounds: tuple[int, int] | None = None
+    for i in _starts(seq, a):
+        start = i  # zero-width slots before the anchor take no token
+        if start < last_end:
+            continue
+        if bounds is None or not bounds[0] <= start < bounds[1]:
+            bounds = scope_bounds(a, start, scope)
+        roles: list[tuple[str, int, int]] = []
+        end = _run(seq.slots, 0, start, bounds[1], a, roles)
+        if end is None or end == start:
+            continue
+        yield Match(start, end, tuple(roles))
+        last_end = end

@@ -1,0 +1,68 @@
+"""Tokens with their original offsets, sentences and clauses.
+
+spaCy's Swedish tokenizer (``spacy.blank("sv")``) splits the normalised text; every token keeps
+the span of the ORIGINAL text it came from, so a rule's finding is a slice of what was written.
+spaCy never joins across white space, so the tokens of each space-separated chunk are
+remembered (:class:`ChunkCache`): a comment of familiar words costs a dict lookup per chunk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .normalise import NormText
+
+__all__ = ["ChunkCache", "RawToken", "split"]
+
+#: Tokens that end a sentence; a line break in the original ends one too.
+SENTENCE_END = frozenset((".", "!", "?", "…", "!!", "??", "?!", "!?", "...", ".."))
+#: Tokens that end a clause (a sentence end does too).
+CLAUSE_END = frozenset((",", ";", ":", "–", "—", "-", "(", ")", '"', "”", "“"))
+
+
+@dataclass(frozen=True, slots=True)
+class RawToken:
+    """A token's place in the normalised text and its normalised form."""
+
+    start: int
+    end: int
+    norm: str
+
+
+class ChunkCache:
+    """spaCy's tokens of each space-separated chunk, remembered (thread-safe: a lost race
+    computes the same value twice)."""
+
+    def __init__(self, tokenizer: Callable[[str], Any], size: int = 200_000) -> None:
+        self._tokenizer = tokenizer
+        self._cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._size = size
+        self._lock = threading.Lock()
+
+    def __call__(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
+        got = self._cache.get(chunk)
+        if got is None:
+            got = tuple(
+                (t.idx, t.idx + len(t.text), t.text) for t in self._tokenizer(chunk) if t.text
+            )
+            if len(self._cache) >= self._size:
+                with self._lock:
+                    self._cache.clear()
+            self._cache[chunk] = got
+        return got
+
+
+def split(norm: NormText, chunks: ChunkCache) -> list[RawToken]:
+    """The tokens of a normalised text, in order."""
+    text = norm.text
+    out: list[RawToken] = []
+    pos = 0
+    for chunk in text.split(" "):
+        if chunk:
+            for s, e, t in chunks(chunk):
+                out.append(RawToken(pos + s, pos + e, t))
+        pos += len(chunk) + 1
+    return out
