@@ -97,8 +97,10 @@ def _texts() -> list[str]:
 def test_n_process_2_gives_exactly_the_sequential_results() -> None:
     texts = _texts() + ["Köp billiga solglasögon på www.sol.example!"] * 4
     engine = kr.Engine(load_entrypoints=False)
-    sequential = list(engine.classify_many(texts))
-    parallel = list(engine.classify_many(iter(texts), n_process=2))
+    one_by_one = [engine.classify(t) for t in texts]
+    assert list(engine.classify_many(iter(texts), n_process=2)) == one_by_one
+    sequential = list(engine.classify_many(texts, flood=True))
+    parallel = list(engine.classify_many(iter(texts), n_process=2, flood=True))
     assert parallel == sequential
     assert ["flood" in d.labels for d in parallel[-4:]] == [False, False, True, True]
 
