@@ -67,9 +67,12 @@ def test_latin1_csv_says_how_to_fix_it(tmp_path: Path) -> None:
 
 def test_csv_without_text_column(tmp_path: Path) -> None:
     src = tmp_path / "x.csv"
-    src.write_text("body\nhej\n", encoding="utf-8")
+    src.write_text("likes;inlagg_nr\n3;hej\n", encoding="utf-8")
     result = runner.invoke(app, ["classify", "--input", str(src)])
-    assert result.exit_code == 2 and "no 'text' column" in result.stderr
+    assert result.exit_code == 2 and "no column with the comment's text" in result.stderr
+    assert "--text-column" in result.stderr and "'likes', 'inlagg_nr'" in result.stderr
+    named = runner.invoke(app, ["classify", "-i", str(src), "--text-column", "INLAGG_NR", "-q"])
+    assert named.exit_code == 0 and json.loads(named.stdout)["category"] == "praise"
 
 
 def test_policies_list() -> None:

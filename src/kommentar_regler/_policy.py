@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ._deadlines import DueRule, parse_due
 from ._loader import citations, did_you_mean, load_policy_file, toml_files, validation_problems
-from ._models import Action, ActionKind, Category, Citation, Comment, construct
+from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, construct
 from ._schema import ActionSpec, DeadlineSpec, PolicyFile
 from .errors import PolicyFileError, Problem, UnknownPolicyError
 
@@ -103,7 +103,8 @@ class Policy:
         received: datetime | None,
     ) -> tuple[Action, ...]:
         """The merged, ordered actions for a decision's categories and labels."""
-        key = (tuple(categories), tuple(labels), comment.is_private, received)
+        from_now = comment.posted_at is None and received is not None
+        key = (tuple(categories), tuple(labels), comment.is_private, received, from_now)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -114,7 +115,7 @@ class Policy:
             planned += self._planned.get(("label", label), ())
         if comment.is_private:
             planned += self._planned.get(("private_message", "private_message"), ())
-        actions = merge(planned, received, self.working_day_ends, self.spec.signature)
+        actions = merge(planned, received, self.working_day_ends, self.spec.signature, from_now)
         if len(self._cache) > 10_000:  # a batch with many distinct times; start again
             self._cache.clear()
         self._cache[key] = actions
@@ -122,9 +123,17 @@ class Policy:
 
 
 def merge(
-    planned: Sequence[_Planned], received: datetime | None, ends: time, signature: str | None
+    planned: Sequence[_Planned],
+    received: datetime | None,
+    ends: time,
+    signature: str | None,
+    from_now: bool = False,
 ) -> tuple[Action, ...]:
-    """One action per kind: the earliest due time wins, bases and reasons are joined."""
+    """One action per kind: the earliest due time wins, bases and reasons are joined.
+
+    A comment without ``posted_at`` says so in each timed action's note: its due time counts
+    from ``now`` (``from_now``) or is not computed (no ``received``).
+    """
     by_kind: dict[ActionKind, list[_Planned]] = {}
     for p in planned:
         by_kind.setdefault(p.spec.kind, []).append(p)
@@ -142,10 +151,8 @@ def merge(
         if template and signature and kind in (ActionKind.REPLY, ActionKind.ACKNOWLEDGE):
             template = f"{template}\n{signature}"
         note = next((p.spec.note for p in group if p.spec.note), None)
-        if received is None and any(not p.rule.is_none for p in group):
-            note = (
-                note + " " if note else ""
-            ) + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+        if (received is None or from_now) and any(not p.rule.is_none for p in group):
+            note = (note + " " if note else "") + _undated(received)
         actions[kind] = construct(
             Action,
             kind=kind,
@@ -165,6 +172,13 @@ def merge(
             update={"due": remove.due, "due_rule": "före borttagning"}
         )
     return tuple(sorted(actions.values(), key=lambda a: _RANK.get(a.kind, len(_RANK))))
+
+
+def _undated(received: datetime | None) -> str:
+    if received is None:
+        return "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+    at = received.astimezone(STOCKHOLM)
+    return f"(Ingen tidpunkt för inlägget: förfallotid räknad från now, {at:%Y-%m-%d %H:%M}.)"
 
 
 # -- loading and inheritance ------------------------------------------------------------
