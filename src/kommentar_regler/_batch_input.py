@@ -21,7 +21,7 @@ from typing import IO, Any
 from ._fields import ALIASES, key, misspelt
 from .errors import CommentError
 
-__all__ = ["Row", "Source", "open_source"]
+__all__ = ["Row", "Source", "open_source", "read_batch"]
 
 _SEPARATORS = (";", ",", "\t")
 _YES_NO = {"ja": True, "nej": False, "sant": True, "falskt": False}
@@ -61,6 +61,30 @@ def open_source(
     if path.suffix.lower() == ".csv":
         return _csv_source(path, encoding, delimiter, names, note)
     return Source(path, [], _jsonl_rows(path, encoding, names, note))
+
+
+def read_batch(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Source:
+    """Read a batch file as ``kommentar-regler classify --input`` does (public API).
+
+    ``columns`` names the columns of fields that have unusual names, e.g.
+    ``{"text": "Inlägg", "posted_at": "Skapad"}``. Each row of ``.rows`` has ``line``,
+    ``value`` (the comment's fields, for ``classify``), ``error`` and ``original``. Remarks
+    about unused columns are given as warnings.
+    """
+    import warnings
+
+    from ._fields import UnknownFieldWarning
+
+    def note(remark: str) -> None:
+        warnings.warn(remark, UnknownFieldWarning, stacklevel=3)
+
+    return open_source(Path(path), encoding=encoding, delimiter=delimiter, names=columns, note=note)
 
 
 def _open(path: Path, encoding: str) -> IO[str]:

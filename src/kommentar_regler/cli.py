@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from functools import partial
@@ -10,7 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import typer
-from pydantic import BaseModel
 
 from ._batch import BatchStats, run_batch
 from ._batch_input import open_source
@@ -253,20 +253,23 @@ def policies_validate(file: Annotated[Path, typer.Argument(help="A policy .toml 
 
 @app.command()
 def schema(
-    what: Annotated[str, typer.Argument(help="decision, rules or policy")] = "decision",
+    what: Annotated[str, typer.Argument(help="decision, line, rules or policy")] = "decision",
 ) -> None:
-    """Print a JSON Schema: of Decision (the output), of rule files or of policy files."""
+    """Print a JSON Schema: of Decision (the API's output), of a line that classify --input
+    writes (a decision with its line, or an error row), of rule files or of policy files."""
+    from ._line_schema import line_schema
     from ._models import Decision
     from ._schema import PolicyFile, RuleFile
 
-    models: dict[str, type[BaseModel]] = {
-        "decision": Decision,
-        "rules": RuleFile,
-        "policy": PolicyFile,
+    models: dict[str, Callable[[], dict[str, Any]]] = {
+        "decision": Decision.model_json_schema,
+        "line": line_schema,
+        "rules": RuleFile.model_json_schema,
+        "policy": PolicyFile.model_json_schema,
     }
     if what not in models:
         raise typer.BadParameter(f"choose one of {', '.join(models)}")
-    typer.echo(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(models[what](), ensure_ascii=False, indent=2))
 
 
 def main() -> None:
