@@ -42,7 +42,7 @@ def test_batch_loses_nothing(tmp_path: Path) -> None:
     assert [r.get("category") for r in rows] == ["praise", None, None, "fault_report"]
     assert rows[1] == {"error": rows[1]["error"], "line": 2} and "broken JSON" in rows[1]["error"]
     assert rows[2]["line"] == 3 and "text" in rows[2]["error"]
-    assert "line 2" in result.stderr
+    assert f"{src}:2: broken JSON" in result.stderr
 
 
 def test_excel_csv_with_bom_and_semicolons(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ class BatchStats:
 def run_batch(
     engine: Any,
     rows: Iterator[Row],
+    where: str,
     writer: Writer,
     stats: BatchStats,
     *,
@@ -62,7 +63,7 @@ def run_batch(
             row, _ = waiting.popleft()
             assert row.error is not None
             stats.failed += 1
-            tqdm.write(f"line {row.line}: {row.error}", file=sys.stderr)
+            tqdm.write(f"{where}:{row.line}: {row.error}", file=sys.stderr)
             writer.write(row.line, row.original, row.error)
 
     decisions = engine.classify_many(comments(), now=now, flood=flood, n_process=n_process)

@@ -110,6 +110,8 @@ def assign(
     path: Path, columns: list[str], names: Mapping[str, str], note: Callable[[str], None]
 ) -> dict[str, str]:
     """{column: field} for the columns a Comment uses; raises when there is no text column."""
+    if not columns:
+        raise CommentError(f"{path}: is empty (no header line with the column names)")
     by_key: dict[str, list[str]] = {}
     for column in columns:
         by_key.setdefault(key(column), []).append(column)

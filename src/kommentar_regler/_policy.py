@@ -16,8 +16,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._deadlines import DueRule, parse_due
-from ._loader import citations, did_you_mean, load_policy_file, toml_files, validation_problems
+from ._loader import (
+    citations,
+    did_you_mean,
+    load_policy_file,
+    read_toml,
+    toml_files,
+    validation_problems,
+)
 from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, construct
+from ._policy_check import check_values
 from ._schema import ActionSpec, DeadlineSpec, PolicyFile
 from .errors import PolicyFileError, Problem, UnknownPolicyError
 
@@ -237,7 +245,18 @@ class PolicyBook:
         return policy
 
     def _from_file(self, path: Path) -> Policy:
-        spec, data, text = load_policy_file(path)
+        problems: list[Problem] = []
+        parsed = read_toml(path, problems)
+        if parsed is not None:
+            problems += check_values(*parsed, path)
+        try:
+            spec, data, text = load_policy_file(path)
+        except PolicyFileError as e:
+            # the checks' did-you-mean beats pydantic's list of choices for the same field
+            covered = {p.field for p in problems}
+            problems += [p for p in e.problems if not _covered(p.field, covered)]
+        if problems:
+            raise PolicyFileError(problems)
         raw = _Raw(data, text, path)
         return self._build(self._merged(raw, [spec.id]), raw)
 
@@ -293,6 +312,13 @@ class PolicyBook:
         if problems:
             raise PolicyFileError(problems)
         return Policy(spec, str(raw.path))
+
+
+def _covered(field: str | None, covered: set[str | None]) -> bool:
+    """Whether a format problem's field (``category.praize.[key]``) was already reported."""
+    return field is not None and any(
+        c is not None and (field == c or field.startswith(c + ".")) for c in covered
+    )
 
 
 def _overlay(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:

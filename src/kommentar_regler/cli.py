@@ -37,10 +37,29 @@ def _engine(policy: str) -> Any:
     from ._engine import Engine
 
     try:
-        return Engine(policy=policy)
+        engine = Engine(policy=policy)
+        _check_labels(engine, policy)
+        return engine
     except KommentarReglerError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+
+
+def _check_labels(engine: Any, policy: str | Path) -> None:
+    """A policy file's labels that no rule gives (a misspelling that would do nothing)."""
+    from ._loader import read_toml
+    from ._policy_check import check_labels
+    from .errors import PolicyFileError, Problem
+
+    path = Path(policy)
+    if not str(policy).endswith(".toml"):
+        return
+    problems: list[Problem] = []
+    parsed = read_toml(path, problems)
+    if parsed is not None:
+        problems += check_labels(*parsed, path, {r.label for r in engine.rules})
+    if problems:
+        raise PolicyFileError(problems)
 
 
 def _now(value: str | None) -> datetime | None:
@@ -168,6 +187,7 @@ def _classify_file(
             run_batch(
                 engine,
                 source.rows,
+                str(input),
                 writer,
                 stats,
                 now=options.now,
@@ -240,14 +260,28 @@ def _policy_or_exit(name: str | Path, code: int) -> Any:
 @policies_app.command("show")
 def policies_show(name: Annotated[str, typer.Argument(help="Policy id or .toml path.")]) -> None:
     """Print a policy profile, inheritance resolved, as JSON."""
+    from ._api import default_engine
+
     policy = _policy_or_exit(name, 2)
+    try:
+        _check_labels(default_engine(), name)
+    except KommentarReglerError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(json.dumps(policy.spec.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 
 @policies_app.command("validate")
 def policies_validate(file: Annotated[Path, typer.Argument(help="A policy .toml file.")]) -> None:
     """Check a policy file; exit 1 naming the file, line and field of every problem."""
+    from ._api import default_engine
+
     policy = _policy_or_exit(file, 1)
+    try:
+        _check_labels(default_engine(), file)
+    except KommentarReglerError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"{file}: ok (policy {policy.id!r})")
 
 
