@@ -10,7 +10,6 @@ comments of each category, which need a person, and every action due, soonest fi
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from collections import Counter
 from pathlib import Path
@@ -20,18 +19,26 @@ import kommentar_regler as kr
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("csv", type=Path, help="export with a 'text' column (; or , separated)")
+    parser.add_argument("csv", type=Path, help="a CSV or JSONL export, as the CLI reads it")
     parser.add_argument("--policy", default="standard")
     parser.add_argument("--out", type=Path, default=Path("rapport.md"))
     args = parser.parse_args()
 
-    with args.csv.open(encoding="utf-8-sig", newline="") as f:
-        dialect = csv.Sniffer().sniff(f.read(4096), delimiters=",;\t")
-        f.seek(0)
-        rows = list(csv.DictReader(f, dialect=dialect))
-
+    # read as `kommentar-regler classify --input` reads: separator from the header line,
+    # columns by their usual names (Kommentar, Datum, ...), every row kept
+    batch = kr.read_batch(args.csv)
     engine = kr.Engine(policy=args.policy)
-    decisions = list(engine.classify_many(rows))
+    rows, decisions, broken = [], [], 0
+    for row in batch.rows:
+        try:
+            if row.error is None:
+                decisions.append(engine.classify(row.value))
+                rows.append(row.value)
+                continue
+        except kr.CommentError as e:  # e.g. a date in none of the accepted forms
+            row.error = str(e)
+        broken += 1
+        print(f"{args.csv}:{row.line}: {row.error}")
 
     jsonl = args.out.with_suffix(".jsonl")
     with jsonl.open("w", encoding="utf-8") as f:
@@ -69,7 +76,7 @@ def main() -> None:
         at = f"{when:%Y-%m-%d %H:%M}" if when else "ingen tid angiven"
         lines.append(f"| {at} | {a.kind.swedish} | {row['text'][:60]} | {basis} |")
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(decisions)} kommentarer -> {args.out} och {jsonl}")
+    print(f"{len(decisions)} kommentarer -> {args.out} och {jsonl}; {broken} trasiga rader")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def test_batch_loses_nothing(tmp_path: Path) -> None:
     assert [r.get("category") for r in rows] == ["praise", None, None, "fault_report"]
     assert rows[1] == {"error": rows[1]["error"], "line": 2} and "broken JSON" in rows[1]["error"]
     assert rows[2]["line"] == 3 and "text" in rows[2]["error"]
-    assert "line 2" in result.stderr
+    assert f"{src}:2: broken JSON" in result.stderr
 
 
 def test_excel_csv_with_bom_and_semicolons(tmp_path: Path) -> None:
@@ -67,9 +67,12 @@ def test_latin1_csv_says_how_to_fix_it(tmp_path: Path) -> None:
 
 def test_csv_without_text_column(tmp_path: Path) -> None:
     src = tmp_path / "x.csv"
-    src.write_text("body\nhej\n", encoding="utf-8")
+    src.write_text("likes;inlagg_nr\n3;hej\n", encoding="utf-8")
     result = runner.invoke(app, ["classify", "--input", str(src)])
-    assert result.exit_code == 2 and "no 'text' column" in result.stderr
+    assert result.exit_code == 2 and "no column with the comment's text" in result.stderr
+    assert "--text-column" in result.stderr and "'likes', 'inlagg_nr'" in result.stderr
+    named = runner.invoke(app, ["classify", "-i", str(src), "--text-column", "INLAGG_NR", "-q"])
+    assert named.exit_code == 0 and json.loads(named.stdout)["category"] == "praise"
 
 
 def test_policies_list() -> None:

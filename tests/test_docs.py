@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
 from kommentar_regler import Decision, PolicyFile, RuleFile
+from kommentar_regler._line_schema import line_schema
 
 from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
-    ("name", "model"), [("decision", Decision), ("rules", RuleFile), ("policy", PolicyFile)]
+    ("name", "schema"),
+    [
+        ("decision", Decision.model_json_schema),
+        ("line", line_schema),
+        ("rules", RuleFile.model_json_schema),
+        ("policy", PolicyFile.model_json_schema),
+    ],
 )
-def test_published_json_schemas_are_current(name: str, model: type) -> None:
+def test_published_json_schemas_are_current(name: str, schema: Callable[[], object]) -> None:
     published = json.loads((ROOT / "docs" / "schemas" / f"{name}.schema.json").read_text("utf-8"))
-    assert published == model.model_json_schema(), (
+    assert published == schema(), (
         f"docs/schemas/{name}.schema.json is stale: regenerate it with "
         f"`kommentar-regler schema {name} > docs/schemas/{name}.schema.json`"
     )

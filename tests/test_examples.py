@@ -97,8 +97,10 @@ def _texts() -> list[str]:
 def test_n_process_2_gives_exactly_the_sequential_results() -> None:
     texts = _texts() + ["Köp billiga solglasögon på www.sol.example!"] * 4
     engine = kr.Engine(load_entrypoints=False)
-    sequential = list(engine.classify_many(texts))
-    parallel = list(engine.classify_many(iter(texts), n_process=2))
+    one_by_one = [engine.classify(t) for t in texts]
+    assert list(engine.classify_many(iter(texts), n_process=2)) == one_by_one
+    sequential = list(engine.classify_many(texts, flood=True))
+    parallel = list(engine.classify_many(iter(texts), n_process=2, flood=True))
     assert parallel == sequential
     assert ["flood" in d.labels for d in parallel[-4:]] == [False, False, True, True]
 
@@ -137,3 +139,16 @@ def test_example_plugin_installs_and_its_rule_fires(tmp_path: Path) -> None:
         PYTHONPATH=str(target),
     )
     assert "exempel" not in blocked.stdout
+
+
+def test_classify_csv_report_reads_what_the_cli_reads(tmp_path: Path) -> None:
+    src = tmp_path / "export.csv"
+    body = "Gatlampan på Storgatan 14 är trasig, igen, och igen, " * 300  # commas past 8 KB
+    src.write_text(
+        f"\ufeffid;Kommentar;Datum\n1;{body};30.11.2026 14:05\n2;Tack!;igår\n", encoding="utf-8"
+    )
+    out = tmp_path / "rapport.md"
+    res = run([str(EXAMPLES / "classify_csv_report.py"), str(src), "--out", str(out)], cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "Kommentarer: 1 st" in out.read_text("utf-8")
+    assert f"{src}:3: " in res.stdout and "1 trasiga rader" in res.stdout

@@ -281,7 +281,7 @@ def test_validate_names_file_line_and_field(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(app, ["policies", "validate", str(path)])
     assert result.exit_code == 1
-    assert "trasig.toml:5" in result.stderr
+    assert "trasig.toml:6" in result.stderr  # the line of the bad kind
     for field in ("category.praise.0.kind", "category.praise.0.due", "category.praise.0.basis"):
         assert field in result.stderr
 

@@ -139,8 +139,8 @@ def test_flood_in_a_batch_is_spam(engine: kr.Engine) -> None:
         "köp billiga solglasögon på www.sol.example",
     ]
     texts = ["Tack!"] * 4 + flood + ["Gatlampan är trasig"]
-    decisions = list(engine.classify_many(texts))
+    decisions = list(engine.classify_many(texts, flood=True))
     assert [("flood" in d.labels) for d in decisions] == [False] * 6 + [True, True, False]
     assert decisions[6].category is kr.Category.SPAM
     assert kr.ActionKind.REMOVE in decisions[6].action_kinds
-    assert not any("flood" in d.labels for d in engine.classify_many(texts, flood=False))
+    assert not any("flood" in d.labels for d in engine.classify_many(texts))

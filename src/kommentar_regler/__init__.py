@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._api import classify, classify_many, default_engine
+from ._batch_input import read_batch
 from ._engine import DEFAULT_MAX_CHARS, Engine
 from ._flood import FloodDetector
 from ._frame import to_frame
@@ -73,6 +74,7 @@ __all__ = [
     "default_engine",
     "finding_from",
     "hookimpl",
+    "read_batch",
     "to_frame",
 ]
 

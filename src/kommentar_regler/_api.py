@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ._engine import Engine
+from ._flood import FloodDetector
 from ._models import Comment, Decision
 
 __all__ = ["classify", "classify_many", "default_engine"]
@@ -52,10 +53,14 @@ def classify_many(
     policy: str | Path | None = None,
     now: datetime | None = None,
     engine: Engine | None = None,
-    flood: bool = True,
+    flood: FloodDetector | bool = False,
     n_process: int = 1,
 ) -> Iterator[Decision]:
-    """Classify a stream of comments lazily, keeping their order."""
+    """Classify a stream of comments lazily, keeping their order.
+
+    Each comment gets the decision :func:`classify` gives it; ``flood=True`` adds the batch's
+    signals (floods, the same report from several people; see :meth:`Engine.classify_many`).
+    """
     if isinstance(comments, str | bytes) or not isinstance(comments, Iterable):
         raise TypeError(
             "classify_many() argument 'comments' must be an iterable of comments, "

@@ -1,161 +1,90 @@
-"""Batch files: read JSONL or CSV rows lazily, write one result line per row, lose nothing.
+"""A batch run: every row of a source classified through ``classify_many``, nothing lost.
 
-Every non-empty input row gives exactly one output line: the decision, or
-``{"error": ..., "line": N}``; each error is also named on stderr.
+Every non-empty input row gives exactly one result, in input order: the decision, or the
+row's error (also named on stderr). The comments go through ``Engine.classify_many``, so the
+CLI gives each comment the same decision as the API, with ``--flood`` and ``--processes``
+meaning what ``flood=`` and ``n_process=`` mean there.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from tqdm import tqdm
 
-from .errors import CommentError, KommentarReglerError
+from ._batch_input import Row
+from ._batch_output import Writer
+from ._engine import to_comment
+from ._models import Comment
+from .errors import CommentError
 
-__all__ = ["BatchStats", "Row", "read_rows", "write_results"]
-
-
-@dataclass
-class Row:
-    line: int
-    value: Any = None  # a mapping with 'text', or None when broken
-    error: str | None = None
+__all__ = ["BatchStats", "run_batch"]
 
 
 @dataclass
 class BatchStats:
     ok: int = 0
     failed: int = 0
+    undated: int = 0  # rows without posted_at
 
 
-def read_rows(
-    path: Path, *, encoding: str = "utf-8-sig", delimiter: str | None = None
-) -> Iterator[Row]:
-    """Rows of a ``.csv`` file (by its suffix) or of a JSON Lines file (anything else)."""
-    if path.suffix.lower() == ".csv":
-        return _csv_rows(path, encoding, delimiter)
-    return _jsonl_rows(path, encoding)
-
-
-def _open(path: Path, encoding: str) -> IO[str]:
-    try:
-        return path.open(encoding=encoding, newline="")
-    except OSError as e:
-        raise CommentError(f"{path}: cannot be read: {e.strerror}") from None
-
-
-def _decode_hint(path: Path, e: UnicodeDecodeError) -> CommentError:
-    return CommentError(
-        f"{path}: not UTF-8 (byte {e.start}: {e.reason}). If it is an old Excel export, run "
-        "again with --encoding latin-1 (or cp1252)."
-    )
-
-
-def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
-    with _open(path, encoding) as f:
-        number = 0
-        while True:
-            try:
-                raw = f.readline()
-            except UnicodeDecodeError as e:
-                raise _decode_hint(path, e) from None
-            if not raw:
-                return
-            number += 1
-            if not raw.strip():
-                continue
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError as e:
-                yield Row(number, error=f"broken JSON: {e.msg} at column {e.colno}")
-                continue
-            yield _check(number, value)
-
-
-def _check(number: int, value: Any) -> Row:
-    if not isinstance(value, dict):
-        return Row(
-            number, error=f"expected a JSON object with a 'text' field, got {type(value).__name__}"
-        )
-    if "text" not in value:
-        return Row(number, error="missing field 'text'")
-    if not isinstance(value["text"], str):
-        return Row(
-            number, error=f"field 'text' must be a string, got {type(value['text']).__name__}"
-        )
-    return Row(number, value)
-
-
-def _csv_rows(path: Path, encoding: str, delimiter: str | None) -> Iterator[Row]:
-    with _open(path, encoding) as f:
-        try:
-            head = f.read(8192)
-        except UnicodeDecodeError as e:
-            raise _decode_hint(path, e) from None
-        if delimiter is None:
-            # Excel in Swedish writes ';'; sniff between the usual separators.
-            try:
-                delimiter = csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
-            except csv.Error:
-                delimiter = ","
-        f.seek(0)
-        reader = csv.DictReader(f, delimiter=delimiter)
-        try:
-            fields = reader.fieldnames or []
-            if "text" not in fields:
-                raise CommentError(
-                    f"{path}: no 'text' column (columns: {', '.join(fields) or 'none'}; "
-                    f"separator {delimiter!r}). Rename the comment column to 'text' or pass "
-                    "--csv-delimiter."
-                )
-            for record in reader:
-                number = reader.line_num
-                if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
-                    continue
-                if None in record:
-                    yield Row(number, error=f"{len(record[None])} more fields than the header has")
-                    continue
-                if record.get("text") is None:
-                    yield Row(number, error="missing field 'text' (too few fields)")
-                    continue
-                yield Row(
-                    number,
-                    {k: (v if v != "" else None) if k != "text" else v for k, v in record.items()},
-                )
-        except UnicodeDecodeError as e:
-            raise _decode_hint(path, e) from None
-
-
-def write_results(
+def run_batch(
     engine: Any,
     rows: Iterator[Row],
-    out: IO[str],
+    where: str,
+    writer: Writer,
     stats: BatchStats,
     *,
     now: datetime | None = None,
+    flood: bool = False,
+    n_process: int = 1,
     progress: bool = True,
 ) -> None:
-    """Classify each row and write one JSON line for it, in input order."""
+    """Classify each row and hand the writer its decision or error, in input order."""
     bar = tqdm(rows, unit=" rader", disable=not (progress and sys.stderr.isatty()), file=sys.stderr)
-    for row in bar:
-        result: dict[str, Any]
-        if row.error is None:
-            try:
-                decision = engine.classify(row.value, now=now)
-                result = {"line": row.line, **decision.model_dump(mode="json")}
-            except (KommentarReglerError, TypeError, ValueError) as e:
-                row.error = str(e)
-        if row.error is not None:
-            result = {"error": row.error, "line": row.line}
+    waiting: deque[tuple[Row, Comment | None]] = deque()
+
+    def comments() -> Iterator[Comment]:
+        for row in bar:
+            comment = _comment(engine, row)
+            if comment is not None and comment.posted_at is None:
+                stats.undated += 1
+            waiting.append((row, comment))
+            if comment is not None:
+                yield comment
+
+    def flush_errors() -> None:
+        while waiting and waiting[0][1] is None:
+            row, _ = waiting.popleft()
+            assert row.error is not None
             stats.failed += 1
-            tqdm.write(f"line {row.line}: {row.error}", file=sys.stderr)
-        else:
-            stats.ok += 1
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            tqdm.write(f"{where}:{row.line}: {row.error}", file=sys.stderr)
+            writer.write(row.line, row.original, row.error)
+
+    decisions = engine.classify_many(comments(), now=now, flood=flood, n_process=n_process)
+    for decision in decisions:
+        flush_errors()
+        row, _ = waiting.popleft()
+        stats.ok += 1
+        writer.write(row.line, row.original, decision)
+    flush_errors()
+
+
+def _comment(engine: Any, row: Row) -> Comment | None:
+    """The row's Comment, or None with ``row.error`` set (classify_many must not stop)."""
+    if row.error is None:
+        try:
+            comment = to_comment(row.value)
+            if len(comment.text) > engine.max_chars:
+                row.error = f"the comment has {len(comment.text)} characters, more than the "
+                row.error += f"limit of {engine.max_chars}; it is never truncated"
+            else:
+                return comment
+        except CommentError as e:
+            row.error = str(e)
+    return None

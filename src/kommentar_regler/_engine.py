@@ -13,6 +13,7 @@ from typing import Any
 import spacy
 from pydantic import ValidationError
 
+from ._fields import warn_misspelt
 from ._flood import FloodDetector
 from ._loader import did_you_mean
 from ._models import (
@@ -21,6 +22,7 @@ from ._models import (
     Comment,
     Decision,
     Finding,
+    comment_error,
     comment_from_text,
     construct,
 )
@@ -67,12 +69,11 @@ def to_comment(value: Any, *, argument: str = "comment") -> Comment:
             raise CommentError(
                 f"{argument}['text'] must be a string, got {type(value['text']).__name__}"
             )
+        warn_misspelt(value, argument)
         try:
             return Comment.model_validate(dict(value))
         except ValidationError as e:
-            err = e.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            raise CommentError(f"{argument}[{field!r}]: {err['msg']}") from None
+            raise comment_error(e, argument) from None
     raise TypeError(
         f"{argument} must be a str, a Comment or a mapping with a 'text' field, "
         f"not {type(value).__name__}"
@@ -234,17 +235,20 @@ class Engine:
         *,
         policy: str | Path | None = None,
         now: datetime | None = None,
-        flood: FloodDetector | bool | None = True,
+        flood: FloodDetector | bool | None = False,
         n_process: int = 1,
     ) -> Iterator[Decision]:
         """Classify lazily, one decision per comment, in input order.
 
-        Near-duplicates of earlier comments in the same batch get the label ``flood`` (spam);
-        pass ``flood=False`` to turn that off, or a :class:`FloodDetector` to tune it.
-        ``n_process=N`` spreads the work over N processes with exactly the same results.
+        Each comment gets exactly the decision :meth:`classify` gives it. ``flood=True`` (or a
+        :class:`FloodDetector` to tune it) adds the batch's signals: copies by the same author
+        or of spam become ``flood`` (spam); the same text from other people gets the label
+        ``repeated_report`` and keeps its category (see ``_flood``). ``n_process=N`` spreads
+        the work over N processes with exactly the same results. A bad item raises an error
+        naming its index (``comments[3]``).
         """
         detector = FloodDetector() if flood is True else (flood or None)
-        items = (to_comment(c) for c in comments)
+        items = (self._item(c, i) for i, c in enumerate(comments))
         if n_process > 1:
             from ._parallel import classify_parallel
 
@@ -256,10 +260,20 @@ class Engine:
             pairs = ((c, self.classify(c, policy=policy, now=now)) for c in items)
         for c, decision in pairs:
             if detector is not None:
-                copies = detector.copies(normalise(c.text).text)
-                if copies >= detector.min_copies:
-                    decision = self._replan(detector.mark(decision, c.text, copies), c, policy, now)
+                same, others = detector.copies(normalise(c.text).text, c.author)
+                marked = detector.judge(decision, c.text, same, others)
+                if marked is not None:
+                    decision = self._replan(marked, c, policy, now)
             yield decision
+
+    def _item(self, value: Any, index: int) -> Comment:
+        """A batch's item as a Comment, checked before it goes to a worker."""
+        c = to_comment(value, argument=f"comments[{index}]")
+        if len(c.text) > self.max_chars:
+            error = CommentTooLongError(len(c.text), self.max_chars)
+            error.args = (f"comments[{index}]: {error}",)
+            raise error
+        return c
 
     def _replan(
         self, d: Decision, c: Comment, policy: str | Path | None, now: datetime | None

@@ -46,45 +46,52 @@ def load_gold(path: Path) -> list[GoldItem]:
     items: list[GoldItem] = []
     problems: list[str] = []
     kinds = {k.value for k in ActionKind}
-    with path.open(encoding="utf-8-sig") as f:
-        for number, raw in enumerate(f, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as e:
-                problems.append(f"{path}:{number}: broken JSON ({e.msg})")
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                problems.append(f"{path}:{number}: needs a 'text' string")
-                continue
-            category = row.get("category")
-            also = row.get("also", [])
-            bad = [c for c in [category, *also] if c not in CATEGORIES]
-            if bad:
-                problems.append(
-                    f"{path}:{number}: unknown category {bad[0]!r} (known: {', '.join(CATEGORIES)})"
-                )
-                continue
-            actions = [*row.get("must", []), *row.get("must_not", [])]
-            if bad := [a for a in actions if a not in kinds]:
-                problems.append(f"{path}:{number}: unknown action kind {bad[0]!r}")
-                continue
-            labels = row.get("labels")
-            items.append(
-                GoldItem(
-                    line=number,
-                    text=row["text"],
-                    category=str(category),
-                    also=tuple(also),
-                    labels=tuple(labels) if labels is not None else None,
-                    must=tuple(row.get("must", [])),
-                    must_not=tuple(row.get("must_not", [])),
-                    tag=row.get("tag"),
-                    posted_at=row.get("posted_at"),
-                    is_private=bool(row.get("is_private", False)),
-                )
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as e:
+        raise CommentError(f"{path}: not UTF-8 (byte {e.start}: {e.reason})") from None
+    except OSError as e:
+        raise CommentError(f"{path}: cannot be read: {e.strerror}") from None
+    if not any(line.strip() for line in lines):
+        raise CommentError(f"{path}: no comments in it (a gold file is JSON lines: text, category)")
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(raw)
+        except json.JSONDecodeError as e:
+            problems.append(f"{path}:{number}: broken JSON ({e.msg})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            problems.append(f"{path}:{number}: needs a 'text' string")
+            continue
+        category = row.get("category")
+        also = row.get("also", [])
+        bad = [c for c in [category, *also] if c not in CATEGORIES]
+        if bad:
+            problems.append(
+                f"{path}:{number}: unknown category {bad[0]!r} (known: {', '.join(CATEGORIES)})"
             )
+            continue
+        actions = [*row.get("must", []), *row.get("must_not", [])]
+        if bad := [a for a in actions if a not in kinds]:
+            problems.append(f"{path}:{number}: unknown action kind {bad[0]!r}")
+            continue
+        labels = row.get("labels")
+        items.append(
+            GoldItem(
+                line=number,
+                text=row["text"],
+                category=str(category),
+                also=tuple(also),
+                labels=tuple(labels) if labels is not None else None,
+                must=tuple(row.get("must", [])),
+                must_not=tuple(row.get("must_not", [])),
+                tag=row.get("tag"),
+                posted_at=row.get("posted_at"),
+                is_private=bool(row.get("is_private", False)),
+            )
+        )
     if problems:
         raise CommentError("broken gold file:\n  " + "\n  ".join(problems))
     return items

@@ -11,7 +11,10 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ._dates import parse_datetime
+from .errors import CommentError
 
 __all__ = [
     "FORMAT_VERSION",
@@ -159,9 +162,18 @@ class Comment(BaseModel):
     ``posted_at`` is when it was received. A naive datetime is read as Europe/Stockholm
     local time (that is what an export from a Swedish inbox means); an aware one is kept.
     Unknown fields of a mapping are ignored, so a row of an export can be passed as it is.
+    ``posted_at`` may also be text in one of the forms of ``_dates.ACCEPTED`` ("30.11.2026
+    14:05", ...) or an Excel serial number. A bad field raises :class:`CommentError` naming
+    the field (pydantic's ``ValidationError`` stays inside).
     """
 
     model_config = ConfigDict(frozen=True, extra="ignore")
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as e:
+            raise comment_error(e, "Comment") from None
 
     text: str
     id: str | None = None
@@ -180,12 +192,29 @@ class Comment(BaseModel):
             return str(value)
         return value
 
+    @field_validator("posted_at", mode="before")
+    @classmethod
+    def _readable_date(cls, value: Any) -> Any:
+        return parse_datetime(value)
+
     @field_validator("posted_at")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=STOCKHOLM)
         return value
+
+
+def comment_error(error: ValidationError, argument: str) -> CommentError:
+    """The first of pydantic's errors as the library's own, naming the field."""
+    err = error.errors()[0]
+    inner = err.get("ctx", {}).get("error")
+    if isinstance(inner, CommentError) and inner.field:  # raised by Comment.__init__
+        field, message = inner.field, inner.detail
+    else:
+        field = ".".join(str(p) for p in err["loc"]) or "?"
+        message = str(err["msg"]).removeprefix("Value error, ")
+    return CommentError(f"{argument}[{field!r}]: {message}", field=field, detail=message)
 
 
 class Citation(BaseModel):

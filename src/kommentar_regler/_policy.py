@@ -16,8 +16,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._deadlines import DueRule, parse_due
-from ._loader import citations, did_you_mean, load_policy_file, toml_files, validation_problems
-from ._models import Action, ActionKind, Category, Citation, Comment, construct
+from ._loader import (
+    citations,
+    did_you_mean,
+    load_policy_file,
+    read_toml,
+    toml_files,
+    validation_problems,
+)
+from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, construct
+from ._policy_check import check_values
 from ._schema import ActionSpec, DeadlineSpec, PolicyFile
 from .errors import PolicyFileError, Problem, UnknownPolicyError
 
@@ -103,7 +111,8 @@ class Policy:
         received: datetime | None,
     ) -> tuple[Action, ...]:
         """The merged, ordered actions for a decision's categories and labels."""
-        key = (tuple(categories), tuple(labels), comment.is_private, received)
+        from_now = comment.posted_at is None and received is not None
+        key = (tuple(categories), tuple(labels), comment.is_private, received, from_now)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -114,7 +123,7 @@ class Policy:
             planned += self._planned.get(("label", label), ())
         if comment.is_private:
             planned += self._planned.get(("private_message", "private_message"), ())
-        actions = merge(planned, received, self.working_day_ends, self.spec.signature)
+        actions = merge(planned, received, self.working_day_ends, self.spec.signature, from_now)
         if len(self._cache) > 10_000:  # a batch with many distinct times; start again
             self._cache.clear()
         self._cache[key] = actions
@@ -122,9 +131,17 @@ class Policy:
 
 
 def merge(
-    planned: Sequence[_Planned], received: datetime | None, ends: time, signature: str | None
+    planned: Sequence[_Planned],
+    received: datetime | None,
+    ends: time,
+    signature: str | None,
+    from_now: bool = False,
 ) -> tuple[Action, ...]:
-    """One action per kind: the earliest due time wins, bases and reasons are joined."""
+    """One action per kind: the earliest due time wins, bases and reasons are joined.
+
+    A comment without ``posted_at`` says so in each timed action's note: its due time counts
+    from ``now`` (``from_now``) or is not computed (no ``received``).
+    """
     by_kind: dict[ActionKind, list[_Planned]] = {}
     for p in planned:
         by_kind.setdefault(p.spec.kind, []).append(p)
@@ -142,10 +159,8 @@ def merge(
         if template and signature and kind in (ActionKind.REPLY, ActionKind.ACKNOWLEDGE):
             template = f"{template}\n{signature}"
         note = next((p.spec.note for p in group if p.spec.note), None)
-        if received is None and any(not p.rule.is_none for p in group):
-            note = (
-                note + " " if note else ""
-            ) + "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+        if (received is None or from_now) and any(not p.rule.is_none for p in group):
+            note = (note + " " if note else "") + _undated(received)
         actions[kind] = construct(
             Action,
             kind=kind,
@@ -165,6 +180,13 @@ def merge(
             update={"due": remove.due, "due_rule": "före borttagning"}
         )
     return tuple(sorted(actions.values(), key=lambda a: _RANK.get(a.kind, len(_RANK))))
+
+
+def _undated(received: datetime | None) -> str:
+    if received is None:
+        return "(Ingen tidpunkt för inlägget: förfallotid ej beräknad.)"
+    at = received.astimezone(STOCKHOLM)
+    return f"(Ingen tidpunkt för inlägget: förfallotid räknad från now, {at:%Y-%m-%d %H:%M}.)"
 
 
 # -- loading and inheritance ------------------------------------------------------------
@@ -223,7 +245,18 @@ class PolicyBook:
         return policy
 
     def _from_file(self, path: Path) -> Policy:
-        spec, data, text = load_policy_file(path)
+        problems: list[Problem] = []
+        parsed = read_toml(path, problems)
+        if parsed is not None:
+            problems += check_values(*parsed, path)
+        try:
+            spec, data, text = load_policy_file(path)
+        except PolicyFileError as e:
+            # the checks' did-you-mean beats pydantic's list of choices for the same field
+            covered = {p.field for p in problems}
+            problems += [p for p in e.problems if not _covered(p.field, covered)]
+        if problems:
+            raise PolicyFileError(problems)
         raw = _Raw(data, text, path)
         return self._build(self._merged(raw, [spec.id]), raw)
 
@@ -279,6 +312,13 @@ class PolicyBook:
         if problems:
             raise PolicyFileError(problems)
         return Policy(spec, str(raw.path))
+
+
+def _covered(field: str | None, covered: set[str | None]) -> bool:
+    """Whether a format problem's field (``category.praize.[key]``) was already reported."""
+    return field is not None and any(
+        c is not None and (field == c or field.startswith(c + ".")) for c in covered
+    )
 
 
 def _overlay(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:

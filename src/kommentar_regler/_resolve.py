@@ -15,13 +15,15 @@ from typing import NamedTuple
 
 from ._models import Category, Finding
 
-__all__ = ["GENERAL_OPINION", "STRONG", "Resolution", "resolve"]
+__all__ = ["GENERAL_OPINION", "NO_TEXT", "STRONG", "Resolution", "resolve"]
 
 STRONG = 0.5
 _SEVERITY = {c: c.severity for c in Category}
 #: Label of a comment no rule recognised: "Beröm, allmänt tyckande" (Tyresö Bilaga 1).
 GENERAL_OPINION = "allmant_tyckande"
 _LONG_UNRECOGNISED = 25  # words; an unrecognised text this long deserves a human look
+#: Why a comment without words goes to a person: what it says is in a picture, if anywhere.
+NO_TEXT = "ingen text (bild eller klistermärke?)"
 
 
 class Resolution(NamedTuple):
@@ -77,9 +79,9 @@ def resolve(
 
 
 def _nothing_found(n_words: int) -> Resolution:
-    if n_words < _LONG_UNRECOGNISED:
+    if 0 < n_words < _LONG_UNRECOGNISED:
         return _GENERAL_OPINION
-    reason = f"inga regler slog till på en text med {n_words} ord"
+    reason = f"inga regler slog till på en text med {n_words} ord" if n_words else NO_TEXT
     return Resolution(Category.PRAISE, (Category.PRAISE,), (GENERAL_OPINION,), True, (reason,))
 
 

@@ -205,3 +205,11 @@ class PolicyFile(BaseModel):
     private_message: list[ActionSpec] | None = None
     templates: dict[Identifier, str] = Field(default_factory=dict)
     out_of_scope: list[str] = Field(default_factory=list)
+
+    @field_validator("working_day_ends")
+    @classmethod
+    def _time_of_day(cls, value: str) -> str:
+        hour, minute = (int(x) for x in value.split(":"))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{value!r} is not a time of day; give HH:MM from 00:00 to 23:59")
+        return value

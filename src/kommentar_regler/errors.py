@@ -106,7 +106,15 @@ class PluginError(KommentarReglerError):
 
 
 class CommentError(KommentarReglerError, ValueError):
-    """A comment's value cannot be classified (wrong encoding, bad field)."""
+    """A comment's value cannot be classified (wrong encoding, bad field).
+
+    ``field`` names the bad field when there is one, ``detail`` says what is wrong with it.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.detail = detail or message
 
 
 class CommentTooLongError(CommentError):
