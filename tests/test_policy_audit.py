@@ -7,13 +7,17 @@ Fri 2026-05-08 15:00 (Stockholm).
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import kommentar_regler as kr
 from kommentar_regler import ActionKind as K
 from kommentar_regler._models import STOCKHOLM
+from kommentar_regler.cli import app
 
 TUESDAY = datetime(2026, 5, 5, 10, tzinfo=STOCKHOLM)
 FRIDAY = datetime(2026, 5, 8, 15, tzinfo=STOCKHOLM)
@@ -146,6 +150,20 @@ def test_private_message_with_an_individual_case_is_redirected(
 ) -> None:
     d = decide(engine, CASE, policy, is_private=True)
     assert K.REDIRECT_TO_FORMAL_CHANNEL in kinds(d, mandatory=True)
+
+
+def test_cli_reads_is_private_from_a_swedish_csv(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f"text;is_private;channel\n{THREAT};ja;messenger\n{THREAT};;facebook\n{THREAT};nej;facebook\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "beslut.jsonl"
+    result = CliRunner().invoke(app, ["classify", "--input", str(path), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    removed = [any(a["kind"] == "remove" for a in row["actions"]) for row in rows]
+    assert removed == [False, True, True]
 
 
 # -- A.4 the writer's own data and other people's -------------------------------------------------
