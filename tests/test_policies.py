@@ -82,12 +82,11 @@ def test_every_action_has_a_basis_that_cites_its_own_document(
 # -- Hjo ---------------------------------------------------------------------------------------
 
 
-def test_hjo_criminal_removed_within_48_elapsed_hours_saved_and_registered_first(
-    engine: kr.Engine,
-) -> None:
+def test_hjo_criminal_removed_at_once_saved_and_registered_first(engine: kr.Engine) -> None:
     d = decide(engine, THREAT, "hjo")
     remove = d.actions_of(K.REMOVE)[0]
-    assert remove.due == datetime(2026, 3, 30, 13, tzinfo=STOCKHOLM)  # DST: 47 wall-clock hours
+    assert remove.due == POSTED  # Hjo 5 "omedelbart"; 4: "allra senast inom 48 timmar"
+    assert remove.note is not None and "48 timmar" in remove.note
     k = kinds(d)
     assert k.index(K.SAVE_EVIDENCE) < k.index(K.REMOVE) and k.index(K.REGISTER_DIARY) < k.index(
         K.REMOVE
@@ -252,7 +251,8 @@ name = "Min kommun"
 document = "Min kommuns riktlinje"
 extends = "standard"
 working_day_ends = "17:00"
-label.profanity = []
+label.praise = []
+label.swearing_alone = []
 
 [[category.praise]]
 kind = "reply"
@@ -265,7 +265,7 @@ basis = [{ document = "Min kommun", section = "2", quote = "Vi svarar på allt b
     own = kr.Engine(policy=str(path), load_entrypoints=False)
     praise = own.classify(kr.Comment(text=SWEARING_PRAISE, posted_at=POSTED))
     assert praise.policy == "minkommun"
-    assert kinds(praise) == [K.REPLY]  # praise replaced, profanity removal dropped
+    assert kinds(praise) == [K.REPLY]  # praise replaced, the labels' actions dropped
     # posted on a Saturday: Monday is day one, so two working days end on Tuesday
     assert praise.actions_of(K.REPLY)[0].due == datetime(2026, 3, 31, 17, tzinfo=STOCKHOLM)
     threat = own.classify(kr.Comment(text=THREAT, posted_at=POSTED))

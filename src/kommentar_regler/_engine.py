@@ -205,7 +205,7 @@ class Engine:
             category=res.category,
             categories=res.categories,
             labels=res.labels,
-            findings=tuple(findings),
+            findings=chosen.ground(findings, res.categories),
             actions=actions,
             needs_review=res.needs_review,
             review_reasons=res.reasons,

@@ -15,7 +15,7 @@ def explain_decision(d: Decision) -> str:
     if d.labels:
         lines.append("Etiketter: " + ", ".join(d.labels) + ".")
     for f in d.findings[:8]:
-        basis = "; ".join(str(c) for c in f.basis)
+        basis = "; ".join(str(c) for c in f.basis) or "profilens dokument säger inget om detta"
         lines.append(
             f"- Belägg: \u201d{f.text}\u201d (tecken {f.start}\u2013{f.end}), regel "
             f"{f.rule_id}: {f.explanation}. Grund: {basis}."

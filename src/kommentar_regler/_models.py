@@ -156,6 +156,17 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
+_PRIVATE_WORDS = {
+    "": False,
+    "ja": True,
+    "j": True,
+    "sant": True,
+    "nej": False,
+    "n": False,
+    "falskt": False,
+}
+
+
 class Comment(BaseModel):
     """A comment, post or private message received on a social-media channel.
 
@@ -196,6 +207,17 @@ class Comment(BaseModel):
     @classmethod
     def _readable_date(cls, value: Any) -> Any:
         return parse_datetime(value)
+
+    @field_validator("is_private", mode="before")
+    @classmethod
+    def _private_as_text(cls, value: Any) -> Any:
+        # A CSV cell: empty (or null) means not private; Swedish exports say "ja"/"nej".
+        if value is None:
+            return False
+        if isinstance(value, str):
+            word = value.strip().lower()
+            return _PRIVATE_WORDS.get(word, word)
+        return value
 
     @field_validator("posted_at")
     @classmethod

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ._deadlines import DueRule, parse_due
+from ._grounds import Grounds
 from ._loader import (
     citations,
     did_you_mean,
@@ -24,12 +26,12 @@ from ._loader import (
     toml_files,
     validation_problems,
 )
-from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, construct
+from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, Finding, construct
 from ._policy_check import check_values
 from ._schema import ActionSpec, DeadlineSpec, PolicyFile
 from .errors import PolicyFileError, Problem, UnknownPolicyError
 
-__all__ = ["ACTION_ORDER", "Policy", "PolicyBook"]
+__all__ = ["ACTION_ORDER", "SIGNED", "UNPUBLISHED_NEVER", "Policy", "PolicyBook"]
 
 #: The order actions are listed in: evidence is saved and registered before anything is
 #: removed (Hjo 6), and a person's review comes first of all.
@@ -50,7 +52,22 @@ ACTION_ORDER: tuple[ActionKind, ...] = (
     ActionKind.REFER_TO_PARTIES,
 )
 _RANK = {kind: i for i, kind in enumerate(ACTION_ORDER)}
+#: What a private message never gets: it was never published (DESIGN; Tyresö 3.3).
+UNPUBLISHED_NEVER = frozenset({ActionKind.REMOVE, ActionKind.REPORT_TO_PLATFORM})
+#: Texts posted to the writer; a profile's signature goes under each (Tyresö 3.2 "Svar skrivs
+#: under med namn, titel och enhet").
+SIGNED = frozenset(
+    {
+        ActionKind.REPLY,
+        ActionKind.ACKNOWLEDGE,
+        ActionKind.REFER_TO_PARTIES,
+        ActionKind.REDIRECT_TO_FORMAL_CHANNEL,
+    }
+)
 _VAGUE = ("without_delay", "as_soon_as_possible")
+#: Whose basis grounds a finding when the rule cites none of the profile's documents: the
+#: sentence that says it must go, then the one that says it must be reported.
+_GROUNDING = (ActionKind.REMOVE, ActionKind.POLICE_REPORT, ActionKind.REDIRECT_TO_FORMAL_CHANNEL)
 
 
 @dataclass(frozen=True)
@@ -90,6 +107,29 @@ class Policy:
         hour, minute = (int(x) for x in self.spec.working_day_ends.split(":"))
         return time(hour, minute)
 
+    @cached_property
+    def grounds(self) -> Grounds:
+        """The profile's own documents, and its basis for each category and label."""
+        documents = frozenset(
+            c.document for ps in self._planned.values() for p in ps for c in p.basis
+        )
+        own: dict[tuple[str, str], tuple[Citation, ...]] = {}
+        for where, ps in self._planned.items():
+            done = [p for p in ps if not p.spec.omit]
+            chosen = next(
+                (p for kind in _GROUNDING for p in done if p.spec.kind is kind),
+                done[0] if done else None,
+            )
+            if chosen is not None and where[0] in ("label", "category"):
+                own[where] = chosen.basis
+        return Grounds(documents, own)
+
+    def ground(
+        self, findings: Sequence[Finding], categories: Sequence[Category]
+    ) -> tuple[Finding, ...]:
+        """The findings with bases from this profile's documents and the law only."""
+        return self.grounds.apply(findings, categories)
+
     def _due_rule(self, due: str) -> tuple[DueRule, str]:
         if due in _VAGUE:
             meaning: DeadlineSpec | None = getattr(self.spec, due)
@@ -116,13 +156,20 @@ class Policy:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        # Labels first: they are finer than categories, so on equal due times their
+        # responsible role, template and note win (a political question is answered by the
+        # political leadership, not by the department that answers other questions).
         planned: list[_Planned] = []
-        for category in categories:
-            planned += self._planned.get(("category", category.value), ())
         for label in labels:
             planned += self._planned.get(("label", label), ())
+        for category in categories:
+            planned += self._planned.get(("category", category.value), ())
         if comment.is_private:
             planned += self._planned.get(("private_message", "private_message"), ())
+            for label in labels:
+                planned += self._planned.get(("private_label", label), ())
+            # A private message is not published: there is nothing to remove or report.
+            planned = [p for p in planned if p.spec.kind not in UNPUBLISHED_NEVER]
         actions = merge(planned, received, self.working_day_ends, self.spec.signature, from_now)
         if len(self._cache) > 10_000:  # a batch with many distinct times; start again
             self._cache.clear()
@@ -141,45 +188,72 @@ def merge(
 
     A comment without ``posted_at`` says so in each timed action's note: its due time counts
     from ``now`` (``from_now``) or is not computed (no ``received``).
+    A kind that any entry omits is left out. Deadlines keep their order: evidence is saved
+    before anything is removed, and a person's review falls due before every other action.
     """
     by_kind: dict[ActionKind, list[_Planned]] = {}
     for p in planned:
         by_kind.setdefault(p.spec.kind, []).append(p)
     actions: dict[ActionKind, Action] = {}
     for kind, group in by_kind.items():
-        dated = [(p.rule.due(received, ends) if received else None, p) for p in group]
-        with_due = [(d, p) for d, p in dated if d is not None]
-        due, lead = min(with_due, key=lambda x: x[0]) if with_due else (None, group[0])
-        basis: list[Citation] = []
-        for p in group:
-            for c in p.basis:
-                if c not in basis:
-                    basis.append(c)
-        template = next((p.spec.template for p in group if p.spec.template), None)
-        if template and signature and kind in (ActionKind.REPLY, ActionKind.ACKNOWLEDGE):
-            template = f"{template}\n{signature}"
-        note = next((p.spec.note for p in group if p.spec.note), None)
-        if (received is None or from_now) and any(not p.rule.is_none for p in group):
-            note = (note + " " if note else "") + _undated(received)
-        actions[kind] = construct(
-            Action,
-            kind=kind,
-            due=due,
-            optional=all(p.spec.optional for p in group),
-            responsible=lead.spec.responsible,
-            basis=tuple(basis),
-            note=note,
-            due_rule=lead.rule_text if not lead.rule.is_none else None,
-            template=template,
-            because_of=tuple(dict.fromkeys(p.because_of for p in group)),
-        )
-    # Evidence is saved before anything is removed, never after.
+        if not any(p.spec.omit for p in group):
+            actions[kind] = _one_action(kind, group, received, ends, signature, from_now)
+    return tuple(sorted(_in_order(actions).values(), key=lambda a: _RANK.get(a.kind, len(_RANK))))
+
+
+def _one_action(
+    kind: ActionKind,
+    group: Sequence[_Planned],
+    received: datetime | None,
+    ends: time,
+    signature: str | None,
+    from_now: bool = False,
+) -> Action:
+    dated = [(p.rule.due(received, ends) if received else None, p) for p in group]
+    with_due = [(d, p) for d, p in dated if d is not None]
+    due, lead = min(with_due, key=lambda x: x[0]) if with_due else (None, group[0])
+    basis: list[Citation] = []
+    for p in group:
+        for c in p.basis:
+            if c not in basis:
+                basis.append(c)
+    template = next((p.spec.template for p in group if p.spec.template), None)
+    if template and signature and kind in SIGNED:
+        template = f"{template}\n{signature}"
+    note = next((p.spec.note for p in group if p.spec.note), None)
+    if (received is None or from_now) and any(not p.rule.is_none for p in group):
+        note = (note + " " if note else "") + _undated(received)
+    return construct(
+        Action,
+        kind=kind,
+        due=due,
+        optional=all(p.spec.optional for p in group),
+        responsible=lead.spec.responsible,
+        basis=tuple(basis),
+        note=note,
+        due_rule=lead.rule_text if not lead.rule.is_none else None,
+        template=template,
+        because_of=tuple(dict.fromkeys(p.because_of for p in group)),
+    )
+
+
+def _in_order(actions: dict[ActionKind, Action]) -> dict[ActionKind, Action]:
+    """Evidence saved before removal; a review due no later than anything else (item 7)."""
     save, remove = actions.get(ActionKind.SAVE_EVIDENCE), actions.get(ActionKind.REMOVE)
     if save and remove and remove.due and (save.due is None or save.due > remove.due):
         actions[ActionKind.SAVE_EVIDENCE] = save.model_copy(
             update={"due": remove.due, "due_rule": "före borttagning"}
         )
-    return tuple(sorted(actions.values(), key=lambda a: _RANK.get(a.kind, len(_RANK))))
+    review = actions.get(ActionKind.HUMAN_REVIEW)
+    if review:
+        dues = [(a.due, a.kind) for a in actions.values() if a.due and a is not review]
+        if dues:
+            due, kind = min(dues)
+            if review.due is None or review.due > due:
+                actions[ActionKind.HUMAN_REVIEW] = review.model_copy(
+                    update={"due": due, "due_rule": f"före: {kind.swedish}"}
+                )
+    return actions
 
 
 def _undated(received: datetime | None) -> str:
@@ -324,7 +398,7 @@ def _covered(field: str | None, covered: set[str | None]) -> bool:
 def _overlay(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in child.items():
-        if key in ("category", "label", "templates") and isinstance(value, dict):
+        if key in ("category", "label", "private_label", "templates") and isinstance(value, dict):
             out[key] = {**base.get(key, {}), **value}
         else:
             out[key] = value
@@ -339,6 +413,8 @@ def _entries(spec: PolicyFile) -> Iterable[tuple[tuple[str, str], list[ActionSpe
         yield ("label", label), actions
     if spec.private_message:
         yield ("private_message", "private_message"), spec.private_message
+    for label, actions in spec.private_label.items():
+        yield ("private_label", label), actions
 
 
 def _all_actions(spec: PolicyFile) -> Iterable[tuple[str, ActionSpec]]:
@@ -350,3 +426,6 @@ def _all_actions(spec: PolicyFile) -> Iterable[tuple[str, ActionSpec]]:
             yield f"label.{label}", a
     for a in spec.private_message or ():
         yield "private_message", a
+    for label, actions in spec.private_label.items():
+        for a in actions:
+            yield f"private_label.{label}", a

@@ -152,6 +152,12 @@ class ActionSpec(BaseModel):
         '"as_soon_as_possible" or "none".',
     )
     optional: bool = False
+    omit: bool = Field(
+        False,
+        description="This action is NOT done for comments with this category or label, even when "
+        "another entry asks for it (e.g. a political question's referral replaces the reply); "
+        "basis says which sentence makes it so.",
+    )
     responsible: str = Field(min_length=1)
     basis: list[CitationSpec] = Field(min_length=1)
     note: str | None = None
@@ -202,7 +208,15 @@ class PolicyFile(BaseModel):
     signature: str | None = None
     category: dict[Category, list[ActionSpec]] = Field(default_factory=dict)
     label: dict[Identifier, list[ActionSpec]] = Field(default_factory=dict)
-    private_message: list[ActionSpec] | None = None
+    private_message: list[ActionSpec] | None = Field(
+        None,
+        description="Actions for every private message (never published, so never removed).",
+    )
+    private_label: dict[Identifier, list[ActionSpec]] = Field(
+        default_factory=dict,
+        description="Extra actions for a private message with this label, e.g. confidential "
+        "content marked as secret when it is registered.",
+    )
     templates: dict[Identifier, str] = Field(default_factory=dict)
     out_of_scope: list[str] = Field(default_factory=list)
 
