@@ -61,7 +61,7 @@ def test_csv_output_opens_in_a_spreadsheet_with_one_row_per_comment(tmp_path: Pa
     assert rows[0]["Kommentar"].startswith("Gatlampan") and rows[0]["Författare"] == "anna"
     assert rows[0]["category"] == "fault_report" and rows[0]["kategori"] == "Felanmälan"
     assert "register_fault_report senast 2026-12-01 16:00" in rows[0]["actions"]
-    assert rows[0]["first_due (Europe/Stockholm)"] == "2026-12-01 16:00"
+    assert rows[0]["first_due (Europe/Stockholm)"] == "2026-12-01 14:05"  # the reply, within 24 h
     assert rows[3]["evidence"] == "Jag ska döda dig"
     assert rows[2]["Kommentar"] == '\'=HYPERLINK("http://x.example")'  # never a formula
 
@@ -76,7 +76,8 @@ def test_xlsx_output_is_a_workbook(tmp_path: Path) -> None:
     assert len(rows) == 5 and rows[0][:2] == ("id", "Kommentar")
     head = list(rows[0])
     assert rows[1][head.index("category")] == "fault_report"
-    assert rows[1][head.index("first_due (Europe/Stockholm)")] == datetime(2026, 12, 1, 16, 0)
+    # standard answers a fault report within 24 hours (Hantera sociala medier: evenings and weekends too)
+    assert rows[1][head.index("first_due (Europe/Stockholm)")] == datetime(2026, 12, 1, 14, 5)
     cell = sheet.cell(row=4, column=2)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 

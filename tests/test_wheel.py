@@ -35,7 +35,7 @@ def test_wheel_installs_and_classifies_outside_the_checkout(tmp_path: Path) -> N
     for folder in ("rules/sv/criminal.toml", "lexicons/sv/lexicons.toml", "policies/standard.toml"):
         assert f"kommentar_regler/data/{folder}" in names
     assert "kommentar_regler/py.typed" in names
-    assert "kommentar_regler/pattern_cache.json" in names  # start-up would be slower without
+    assert "kommentar_regler/data/lexicons/sv/morphology.tsv" in names  # the dictionary forms
 
     target = tmp_path / "site"
     pip_install_target(wheel, target)

@@ -217,12 +217,12 @@ class Vocabulary:
         for candidate, how in _deobfuscations(word):
             if candidate in self.false_friends or candidate in self.morphology.known:
                 return ()
-            if refs := self._exact.get(candidate):
-                return _hits([r for r in refs if r[0] in self.obfuscated], how)
+            exact = [r for r in self._exact.get(candidate, ()) if r[0] in self.obfuscated]
+            plain = self._plain.get(undiacritic(candidate), []) if len(candidate) >= 3 else []
+            if exact or plain:  # every word it may hide ("g@ss": gäss, not only gass)
+                return _hits(exact + plain, how if how != "plain" else "diacritics")
             if len(candidate) < 3:
                 continue
-            if refs := self._plain.get(undiacritic(candidate)):
-                return _hits(refs, how if how != "plain" else "diacritics")
             if (how != "plain" or _LONG_RUN.search(candidate)) and (
                 refs := self._skeleton.get(skeleton(candidate))
             ):
