@@ -275,6 +275,7 @@
       : "Inga kommentarer med de här filtren.";
     pager(page, pages);
     renderQueue(s, ok);
+    if (!performance.getEntriesByName("report-rendered").length) performance.mark("report-rendered");
   }
 
   // --- controls ----------------------------------------------------------------------------
