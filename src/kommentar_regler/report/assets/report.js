@@ -276,6 +276,8 @@
     pager(page, pages);
     renderQueue(s, ok);
     if (!performance.getEntriesByName("report-rendered").length) performance.mark("report-rendered");
+    // a link from the queue (#line=N) shows that comment: bring it into view
+    if (s.line && shown.length) document.getElementById("comments").scrollIntoView();
   }
 
   // --- controls ----------------------------------------------------------------------------
