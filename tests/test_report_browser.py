@@ -63,7 +63,7 @@ def articles(dom: Node) -> list[Node]:
 def test_counts_highlights_and_no_injected_script(report: tuple[Path, list]) -> None:
     page, pairs = report
     assert CHROMIUM is not None
-    dom = parse(dump_dom(CHROMIUM, page, "per=all"))
+    dom = parse(dump_dom(CHROMIUM, page, "per=1000"))
     decisions = [d for d, _ in pairs]
 
     # the summary and the filter menus count what the decisions say
@@ -128,10 +128,20 @@ def test_fragment_filter_shows_only_its_category(report: tuple[Path, list]) -> N
     assert badges == {kr.Category.CRIMINAL.swedish}
 
 
+def test_all_on_one_page_is_made_while_scrolling(report: tuple[Path, list]) -> None:
+    page, pairs = report
+    assert CHROMIUM is not None
+    dom = parse(dump_dom(CHROMIUM, page, "per=all"))
+    status = dom.find("p", id="status")[0]
+    assert int(status.attrs["data-matching"]) == len(pairs) > 100
+    assert status.attrs["data-shown"] == "100" == str(len(articles(dom)))
+    assert dom.find("div", **{"class": "sentinel"})
+
+
 def test_search_and_combined_filters(report: tuple[Path, list]) -> None:
     page, pairs = report
     assert CHROMIUM is not None
-    dom = parse(dump_dom(CHROMIUM, page, "q=IDIOT&review=0&per=all"))
+    dom = parse(dump_dom(CHROMIUM, page, "q=IDIOT&review=0&per=1000"))
     want = [c.text for d, c in pairs if "idiot" in c.text.lower() and not d.needs_review]
     got = [next(p for p in a.iter("p") if "text" in p.classes()).text for a in articles(dom)]
     assert got == want and want

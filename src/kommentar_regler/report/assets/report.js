@@ -7,6 +7,8 @@
   const S = D.strings, C = D.cites, N = D.comments;
   const KEYS = ["category", "label", "review", "action", "q", "line", "page", "per"];
   const QUEUE_SHOWN = 10;
+  const CHUNK = 100;
+  let observer = null;
   const expanded = new Set();
   let lowered = null; // lower-cased texts and ids, made on the first search
 
@@ -250,6 +252,18 @@
     });
   }
 
+  function status(matching, first, shown, pending) {
+    const p = document.getElementById("status");
+    p.dataset.matching = String(matching);
+    p.dataset.shown = String(shown);
+    p.dataset.total = String(N.length);
+    p.textContent = matching
+      ? "Visar " + (first + 1) + "\u2013" + (first + shown) + " av " + matching + " kommentarer" +
+        (matching < N.length ? " (filtrerat från " + N.length + ")" : "") +
+        (pending ? "; fler visas när du skrollar" : "")
+      : "Inga kommentarer med de här filtren.";
+  }
+
   function render() {
     const s = readState();
     toControls(s);
@@ -262,17 +276,29 @@
     const shown = hits.slice((page - 1) * per, page * per);
     const list = document.getElementById("comment-list");
     list.textContent = "";
-    const frag = document.createDocumentFragment();
-    shown.forEach(function (i) { frag.appendChild(commentCard(N[i])); });
-    list.appendChild(frag);
-    const status = document.getElementById("status");
-    status.dataset.matching = String(hits.length);
-    status.dataset.shown = String(shown.length);
-    status.dataset.total = String(N.length);
-    status.textContent = hits.length
-      ? "Visar " + ((page - 1) * per + 1) + "\u2013" + ((page - 1) * per + shown.length) + " av " +
-        hits.length + " kommentarer" + (hits.length < N.length ? " (filtrerat från " + N.length + ")" : "")
-      : "Inga kommentarer med de här filtren.";
+    if (observer) observer.disconnect();
+    // "alla": the cards are made as the reader scrolls towards them, a chunk at a time
+    const step = s.per === "all" ? CHUNK : shown.length;
+    let done = 0;
+    const more = function () {
+      const frag = document.createDocumentFragment();
+      const next = Math.min(shown.length, done + step);
+      for (; done < next; done++) frag.appendChild(commentCard(N[shown[done]]));
+      list.appendChild(frag);
+      status(hits.length, (page - 1) * per, done, done < shown.length);
+      if (done < shown.length) {
+        const sentinel = el("div", "sentinel");
+        list.appendChild(sentinel);
+        observer = new IntersectionObserver(function (entries) {
+          if (!entries.some(function (e) { return e.isIntersecting; })) return;
+          observer.disconnect();
+          sentinel.remove();
+          more();
+        }, { rootMargin: "1500px" });
+        observer.observe(sentinel);
+      }
+    };
+    more();
     pager(page, pages);
     renderQueue(s, ok);
     if (!performance.getEntriesByName("report-rendered").length) performance.mark("report-rendered");
