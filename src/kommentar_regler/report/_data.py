@@ -4,6 +4,13 @@ Repeated strings (citations, explanations, templates, roles) are stored once and
 by index, so 10,000 comments stay a few megabytes. Offsets are converted to UTF-16 code units,
 because that is how the browser's JavaScript counts (an emoji is one Python character and two
 JavaScript ones).
+
+Layout (report.js reads it by position; S = index into ``strings``, C = indexes into ``cites``):
+a comment is ``{n: line, id, t: text, c: category, o: other categories, l: labels,
+r: needs_review 0/1, rr: [S reasons], f: findings, a: actions, m: channel · time · author,
+u: url}``; a finding ``[start, end, S rule, S label, category, S explanation, C]``; an action
+``[kind, due text, overdue 0/1, "om 3 h"/"försenad 2 d", optional 0/1, S role, C, S note,
+S template, S due rule]``; the queue ``[[S role, [[comment, action], ...]], ...]``.
 """
 
 from __future__ import annotations
