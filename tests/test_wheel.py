@@ -36,6 +36,8 @@ def test_wheel_installs_and_classifies_outside_the_checkout(tmp_path: Path) -> N
         assert f"kommentar_regler/data/{folder}" in names
     assert "kommentar_regler/py.typed" in names
     assert "kommentar_regler/data/lexicons/sv/morphology.tsv" in names  # the dictionary forms
+    for asset in ("page.html", "report.css", "report.js"):  # the HTML report is built from them
+        assert f"kommentar_regler/report/assets/{asset}" in names
 
     target = tmp_path / "site"
     pip_install_target(wheel, target)

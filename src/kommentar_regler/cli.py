@@ -213,6 +213,54 @@ def _classify_file(
 
 
 @app.command()
+def report(
+    input: Annotated[
+        Path, typer.Option("--input", "-i", help="A .jsonl or .csv file with a 'text' field.")
+    ],
+    html: Annotated[Path, typer.Option(help="Where to write the HTML page.")] = Path(
+        "rapport.html"
+    ),
+    policy: Annotated[str, typer.Option(help="Policy profile name or a .toml path.")] = "standard",
+    now: Annotated[
+        str | None,
+        typer.Option(
+            help="The time overdue actions are judged against, and the received time of "
+            "comments without posted_at (ISO); default: the current time."
+        ),
+    ] = None,
+    csv_delimiter: Annotated[
+        str | None, typer.Option(help="CSV separator; guessed when not given.")
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option(help="Input encoding, e.g. latin-1 for old Excel exports.")
+    ] = "utf-8-sig",
+) -> None:
+    """Write one self-contained HTML review page (Swedish) for every row of a JSONL/CSV file."""
+    from .report import classify_rows, write_report
+
+    received = _now(now) or datetime.now().astimezone()
+    engine = _engine(policy)
+    try:
+        done = classify_rows(
+            engine, read_rows(input, encoding=encoding, delimiter=csv_delimiter), now=received
+        )
+        write_report(
+            html, done.decisions, done.comments, unreadable=done.unreadable, lines=done.lines,
+            now=received, source=input.name,
+        )
+    except (KommentarReglerError, OSError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    for bad in done.unreadable:
+        typer.echo(f"line {bad.line}: {bad.error}", err=True)
+    typer.echo(
+        f"{html}: {len(done.decisions)} comments, {len(done.unreadable)} unreadable rows", err=True
+    )
+    if done.unreadable:
+        raise typer.Exit(1)
+
+
+@app.command()
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL file(s): text, category, ...")],
     policy: Annotated[str, typer.Option(help="Policy profile name or a .toml path.")] = "standard",
