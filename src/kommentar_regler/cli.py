@@ -229,7 +229,7 @@ def report(
         ),
     ] = None,
     csv_delimiter: Annotated[
-        str | None, typer.Option(help="CSV separator; guessed when not given.")
+        str | None, typer.Option(help="CSV separator; read from the header line when not given.")
     ] = None,
     encoding: Annotated[
         str, typer.Option(help="Input encoding, e.g. latin-1 for old Excel exports.")
@@ -241,9 +241,10 @@ def report(
     received = _now(now) or datetime.now().astimezone()
     engine = _engine(policy)
     try:
-        done = classify_rows(
-            engine, read_rows(input, encoding=encoding, delimiter=csv_delimiter), now=received
+        source = open_source(
+            input, encoding=encoding, delimiter=csv_delimiter, note=partial(typer.echo, err=True)
         )
+        done = classify_rows(engine, source.rows, now=received)
         write_report(
             html, done.decisions, done.comments, unreadable=done.unreadable, lines=done.lines,
             now=received, source=input.name,
