@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import regex
+
 from .language import closed_classes_of
 from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary
 from .text.normalise import NormText, normalise
@@ -18,6 +20,17 @@ from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken, split
 __all__ = ["Analyser", "Analysis", "Token"]
 
 _LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
+_URL = regex.compile(r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example)(?:/\S*)?$")
+
+
+def _shapes(norm: str) -> frozenset[str]:
+    """Shape classes: "#url" for a link, "#number" for a token with a digit."""
+    out = []
+    if "." in norm and _URL.match(norm):
+        out.append("#url")
+    if any(c.isdigit() for c in norm):
+        out.append("#number")
+    return frozenset(out)
 
 
 class Token:
@@ -116,8 +129,10 @@ class Analyser:
         got = self._words.get(norm)
         if got is None:
             hits = self.vocabulary.lookup(norm)
-            classes = frozenset(h.lexicon for h in hits) | frozenset(
-                "@" + c for c in closed_classes_of(norm)
+            classes = (
+                frozenset(h.lexicon for h in hits)
+                | frozenset("@" + c for c in closed_classes_of(norm))
+                | _shapes(norm)
             )
             got = self._words[norm] = (hits, classes)
             if len(self._words) > 200_000:

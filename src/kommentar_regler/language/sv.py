@@ -54,6 +54,7 @@ _CLASSES: dict[str, str] = {
     "so_then": "så då",
     "relative": "som",
     "degree": "så för väldigt jätte mycket helt totalt riktigt ganska lite extremt sjukt",
+    "particle": "upp ner ned bort in ut av på om fram till",
     "focus": "bara endast enbart just",
     "quantifier": "alla allihop allihopa varenda hela varje några många",
     "indefinite": "någon nån något nåt någonting ingen",

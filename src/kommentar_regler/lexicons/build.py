@@ -78,6 +78,8 @@ def _affixed(aff: Any, stem: str, flags: Iterable[str], depth: int = 0) -> set[s
             form = (stem[: len(stem) - len(sfx.strip)] if sfx.strip else stem) + sfx.add
             if not form.isalpha():
                 continue
+            if sfx.add in ("n", "ns") and not sfx.strip and stem[-1] not in _VOWELS + "é":
+                continue  # the definite -n follows a vowel (ko -> kon); "fin" -> "finn" is not
             out.add(form)
             if sfx.flags and depth == 0:
                 out |= _affixed(aff, form, sfx.flags, 1)
@@ -137,7 +139,7 @@ def _verb_forms(d: Any, word: str) -> set[str]:
         return candidate != word and bool(d.lookup(candidate))
 
     out = {b + e for b in bases for e in _PRESENT + _PAST + _OTHER if listed(b + e)}
-    if any(b + e in out for b in bases for e in _PAST):
+    if any(b + "er" in out for b in bases):  # the imperative of an -er verb: "byt", "sälj"
         out |= {b for b in bases if listed(b)}
     return out
 

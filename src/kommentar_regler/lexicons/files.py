@@ -12,7 +12,8 @@ A lexicon file has one entry a line, in its base form (the dictionary adds the i
 Compounds (the manifest's ``compounds``, or ``[...]`` after an entry):
 ``head`` the word may END a compound ("pedofilsvin", "brandposten" in "gatubrandposten");
 ``modifier`` it may BEGIN one when the rest is a word of the ``modifier_of`` lexicons
-("idiotpolitiker"); ``both``; ``none``; ``exact`` (no dictionary forms either).
+("idiotpolitiker"); ``both``; ``none``; ``exact`` (no dictionary forms either); ``prefix``
+(ONLY as the first part of a compound: "sex" in "sexfilmen", never the number "sex" alone).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ __all__ = [
     "parse_entries",
 ]
 
-CompoundMode = Literal["none", "head", "modifier", "both", "exact"]
-_MODES = ("none", "head", "modifier", "both", "exact")
+CompoundMode = Literal["none", "head", "modifier", "both", "exact", "prefix"]
+_MODES = ("none", "head", "modifier", "both", "exact", "prefix")
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9_][a-z0-9_.\-]*$", max_length=100)]
 # letters (with inner hyphens), or a currency sign or ":-" (prices are words in comments)

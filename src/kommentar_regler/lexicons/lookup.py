@@ -4,7 +4,8 @@ Built once per Engine from the lexicon files and the dictionary tables made at b
 (:mod:`.morphology`). ``lookup(word)`` is a pure function of the word, cached per word.
 
 Order of the questions asked of a word (normalised, lower case):
-1. a false friend ("kukkola") or a word that only looks like a lexicon word -> nothing;
+1. a false friend ("kukkola", "knivsta") -> no word of a lexicon that allows obfuscation
+   (the abuse lists); other lists' exact words still count;
 2. a form of an entry (from the dictionary or the file) -> ``exact``;
 3. a compound: a lexicon word as its head after a Swedish compound part ("pedofil|svin"), or
    as its first part before a word of the lexicons it may modify ("idiot|politiker"); never a
@@ -85,9 +86,10 @@ class Vocabulary:
         self.masks: dict[str, frozenset[str]] = {
             f.spec.id: frozenset(f.spec.masks) for f in files if f.spec.role == "idioms"
         }
+        # names and words as written (a place name has no inflections to guess)
         self.false_friends: frozenset[str] = frozenset(
             form for f in files if f.spec.role == "false_friends"
-            for e in f.entries for form in self._forms(e)
+            for e in f.entries for form in (e.lemma, e.lemma + "s", *e.extra)
         )
         self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._heads: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -136,7 +138,7 @@ class Vocabulary:
                 self.phrases[first].append(Phrase(lex, e.lemma, slots))
             return
         ref = (lex, e.lemma)
-        for form in self._forms(e):
+        for form in self._forms(e) if e.compounds != "prefix" else ():
             self._exact[form].append(ref)
             if e.compounds in ("head", "both") and len(form) >= MIN_HEAD:
                 self._heads[form].append(ref)
@@ -144,7 +146,7 @@ class Vocabulary:
                 self._plain[undiacritic(form)].append(ref)
                 self._skeleton[skeleton(form)].append(ref)
                 self._by_length[len(form)].append((lex, e.lemma, form))
-        if e.compounds in ("modifier", "both"):
+        if e.compounds in ("modifier", "both", "prefix"):
             lemma = e.lemma
             # Swedish joins compounds with the bare stem, a dropped final vowel or a linking s
             for stem in {lemma, lemma[:-1] if lemma[-1] in "aeo" else lemma, lemma + "s"}:
@@ -175,8 +177,11 @@ class Vocabulary:
         return hits
 
     def _lookup(self, word: str) -> tuple[Hit, ...]:
-        if len(word) < 2 or word in self.false_friends:
+        if len(word) < 2:
             return ()
+        if word in self.false_friends:  # "Kukkola", "Knivsta": no abuse word, whatever else
+            refs = [r for r in self._exact.get(word, ()) if r[0] not in self.obfuscated]
+            return _hits(refs, "exact")
         if refs := self._exact.get(word):
             return _hits(refs, "exact")
         if len(word) > MAX_WORD:
@@ -184,8 +189,9 @@ class Vocabulary:
         found = self._compound(word) if word.isalpha() else []
         if found:
             return _hits(found, "compound")
-        if "-" in word.strip("-") and (head := word.rsplit("-", 1)[1]).isalpha():
-            # "bamse-filmen", "wars-serien": the part after the last hyphen is the head
+        head = regex.split(r"[-.]", word.strip("-."))[-1]
+        if head != word and head.isalpha():
+            # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
             refs = self._exact.get(head) or self._compound(head)
             if refs:
                 return _hits(refs, "compound")

@@ -14,6 +14,7 @@ A pattern is a sequence of slots over a comment's tokens, separated by spaces::
 | ``_``             | any one word (for a slot whose words no list can hold: a name)       |
 | ``#``             | a number ("ärende 2023/1456", "600 kr")                              |
 | ``{a&b}``         | one word that is in both lexicons ("invandrarjävlar")                |
+| ``{#url}``        | a token of that shape: ``#url`` (a link), ``#number``                |
 | ``?`` ``:`` ``,`` | that punctuation mark                                                |
 | ``*0-2!@negation``| a gap that holds no word of the class                                |
 | ``x?``            | the slot is optional                                                 |
@@ -39,9 +40,10 @@ from ..language import CLOSED_CLASSES
 __all__ = ["PatternError", "Sequence", "Slot", "parse"]
 
 MAX_SEQUENCES = 256
+SHAPES = ("#url", "#number")
 _ROLE = regex.compile(r"^([a-z_]+)=(.+)$")
 _GAP = regex.compile(r"^\*(?:(\d+)(?:-(\d+))?)?(?:!(.+))?$")
-_CLASSES = regex.compile(r"^\{([@a-z0-9_|]+)\}$")
+_CLASSES = regex.compile(r"^\{([@#a-z0-9_|]+)\}$")
 _ALL_OF = regex.compile(r"^\{([@a-z0-9_]+(?:&[@a-z0-9_]+)+)\}$")
 _CLOSED = regex.compile(r"^@([a-z0-9_]+)$")
 _WORD = regex.compile(r"^\p{Ll}+$")
@@ -89,7 +91,7 @@ class Sequence:
 
     @property
     def lexicons(self) -> frozenset[str]:
-        return frozenset(c for s in self.slots for c in s.classes if not c.startswith("@"))
+        return frozenset(c for s in self.slots for c in s.classes if c[0] not in "@#")
 
 
 def _tokens(source: str) -> list[str]:
@@ -131,6 +133,8 @@ def _atom(text: str, source: str) -> Slot:
         for n in names:
             if n.startswith("@") and n[1:] not in CLOSED_CLASSES:
                 raise PatternError(f"{source!r}: no closed class {n!r}")
+            if n.startswith("#") and n not in SHAPES:
+                raise PatternError(f"{source!r}: no shape {n!r} (known: {', '.join(SHAPES)})")
         slot = Slot("word", classes=classes)
     elif m := _CLOSED.match(text):
         if m.group(1) not in CLOSED_CLASSES:

@@ -259,5 +259,5 @@ def lexicons_of(rule: DataRule) -> set[str]:
     seqs: Sequence[TokenSequence] = (*rule.sequences, *rule.unless)
     names |= {lex for seq in seqs for lex in seq.lexicons}
     if rule.near:
-        names |= {c for s in rule.near[0] for c in s.classes if not c.startswith("@")}
+        names |= {c for s in rule.near[0] for c in s.classes if c[0] not in "@#"}
     return names
