@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .language import closed_classes_of
-from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary
+from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary, undiacritic
 from .text.normalise import NormText, normalise
 from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken, split
 
@@ -21,6 +21,27 @@ __all__ = ["Analyser", "Analysis", "Token"]
 
 _LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
 _URL = regex.compile(r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example)(?:/\S*)?$")
+
+
+_QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
+
+
+def _quoted(tokens: list[Token]) -> frozenset[int]:
+    """The tokens between a quotation mark and its closing one, within a sentence."""
+    inside: set[int] = set()
+    open_at: tuple[str, int, int] | None = None  # closing mark, index, sentence
+    for t in tokens:
+        mark = t.norm if t.norm in _QUOTES else None
+        if mark is None and t.norm[:1] in _QUOTES and len(t.norm) > 1:
+            mark = t.norm[0]  # spaCy keeps "'jävla" together at times
+        if open_at is not None and open_at[2] != t.sentence:
+            open_at = None
+        if open_at is not None and (t.norm == open_at[0] or t.norm.endswith(open_at[0])):
+            inside.update(range(open_at[1] + 1, t.i + (t.norm != open_at[0])))
+            open_at = None
+        elif mark is not None:
+            open_at = (_QUOTES[mark], t.i, t.sentence)
+    return frozenset(inside)
 
 
 def _shapes(norm: str) -> frozenset[str]:
@@ -88,6 +109,8 @@ class Analysis:
     #: normalised word -> indices of its tokens
     words: dict[str, list[int]] = field(default_factory=dict)
     timed_out: list[str] = field(default_factory=list)
+    #: indices of the tokens that stand inside quotation marks
+    quoted: frozenset[int] = frozenset()
 
     @property
     def n_words(self) -> int:
@@ -177,7 +200,8 @@ class Analyser:
                 clause += 1
         if first < len(tokens):
             sentences.append((first, len(tokens)))
-        analysis = Analysis(text, norm, tokens, sentences, positions, {}, words)
+        analysis = Analysis(text, norm, tokens, sentences, positions, {}, words,
+                            quoted=_quoted(tokens))
         if self.vocabulary.phrases:
             self._phrases(analysis)
         return analysis
@@ -189,10 +213,11 @@ class Analyser:
         tokens = a.tokens
         found: list[tuple[str, int, int]] = []
         for i, tok in enumerate(tokens):
-            for p in phrases.get(tok.norm, ()):
+            for p in phrases.get(tok.norm, ()) or phrases.get(undiacritic(tok.norm), ()):
                 j = i + len(p.slots)
                 if j <= len(tokens) and all(
-                    tokens[i + k].norm in p.slots[k] for k in range(1, len(p.slots))
+                    tokens[i + k].norm in p.slots[k] or undiacritic(tokens[i + k].norm) in p.plain[k]
+                    for k in range(1, len(p.slots))
                 ):
                     found.append((p.lexicon, i, j))
         if not found:
@@ -275,14 +300,15 @@ def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> l
             and text[raw[j].end : raw[j + 1].start] in (" ", ".", ". ", "-", " . ")
         ):
             j += 1
-        if j - i >= 2:
-            word = "".join(t.norm for t in raw[i : j + 1])
+        for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word
+            word = "".join(t.norm for t in raw[i : k + 1])
             hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
             if hits:
                 hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
-                out.append(_Joined(raw[i].start, raw[j].end, word, hits))
-                i = j + 1
-                continue
-        out.append(raw[i])
-        i += 1
+                out.append(_Joined(raw[i].start, raw[k].end, word, hits))
+                i = k + 1
+                break
+        else:
+            out.append(raw[i])
+            i += 1
     return out

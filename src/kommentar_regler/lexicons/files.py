@@ -71,7 +71,11 @@ class LexiconSpec(BaseModel):
         description='"exclude": dictionary words that merely contain the word ("marsvin") '
         "never match it.",
     )
-    role: Literal["words", "false_friends", "idioms"] = "words"
+    role: Literal["words", "false_friends", "idioms", "forms"] = Field(
+        "words",
+        description='"forms": the entries only give forms of words used in phrases elsewhere '
+        '("sitta = satt, suttit"), and are no class of their own.',
+    )
     masks: list[Identifier] = Field(
         default_factory=list,
         description="For idioms: the lexicons whose words the idiom's words stop counting as.",

@@ -60,6 +60,7 @@ class Phrase:
     lexicon: str
     lemma: str
     slots: tuple[frozenset[str], ...]
+    plain: tuple[frozenset[str], ...]  # the same forms without diacritics
 
 
 def undiacritic(word: str) -> str:
@@ -102,7 +103,7 @@ class Vocabulary:
         self.phrases: dict[str, list[Phrase]] = defaultdict(list)
         by_id = {f.spec.id: f for f in files}
         for f in files:
-            if f.spec.role == "false_friends":
+            if f.spec.role in ("false_friends", "forms"):
                 continue
             if f.spec.lexicalised == "exclude":
                 self._excluding.add(f.spec.id)
@@ -134,8 +135,10 @@ class Vocabulary:
         lex = f.spec.id
         if len(e.words) > 1:
             slots = tuple(frozenset(self._forms(e, w)) for w in e.words)
-            for first in slots[0]:
-                self.phrases[first].append(Phrase(lex, e.lemma, slots))
+            plain = tuple(frozenset(undiacritic(f) for f in s) for s in slots)
+            phrase = Phrase(lex, e.lemma, slots, plain)
+            for first in slots[0] | plain[0]:
+                self.phrases[first].append(phrase)
             return
         ref = (lex, e.lemma)
         for form in self._forms(e) if e.compounds != "prefix" else ():

@@ -75,6 +75,11 @@ class RuleSpec(BaseModel):
         description="Labels that, when found, make this rule's findings redundant.",
     )
     review: bool = False
+    unquoted: bool = Field(
+        False,
+        description="Matches inside quotation marks do not count: the writer quotes someone "
+        "(\"han kallade mig 'jävla blatte'\") to report or complain about it.",
+    )
     basis: list[CitationSpec] = Field(min_length=1)
     examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
 

@@ -172,6 +172,7 @@ def _compile(spec: RuleSpec, validators: Mapping[str, Validator], problem) -> Da
         alone_only=spec.alone_only,
         yields_to=frozenset(spec.yields_to),
         fact=spec.fact,
+        unquoted=spec.unquoted,
         sources=tuple(spec.patterns),
     )
     return None if count[0] else rule

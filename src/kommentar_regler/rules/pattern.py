@@ -108,6 +108,8 @@ def _atom(text: str, source: str) -> Slot:
     optional = text.endswith("?") and len(text) > 1
     if optional:
         text = text[:-1]
+    if text in ("!", "=", "!!"):
+        return Slot("word", words=frozenset((text,)), role=role)
     negated = text.startswith("!") and len(text) > 1
     if negated:
         text = text[1:]
@@ -120,8 +122,8 @@ def _atom(text: str, source: str) -> Slot:
     if m := _GAP.match(text):
         low = int(m.group(1)) if m.group(1) else _DEFAULT_GAP[0]
         high = int(m.group(2)) if m.group(2) else (low if m.group(1) else _DEFAULT_GAP[1])
-        if high < low or high > 12:
-            raise PatternError(f"{source!r}: gap {text!r} must be *m-n with m <= n <= 12")
+        if high < low or high > 40:
+            raise PatternError(f"{source!r}: gap {text!r} must be *m-n with m <= n <= 40")
         excluded = _atom(m.group(3), source) if m.group(3) else Slot("word")
         return Slot("gap", excluded.classes, excluded.words, low, high)
     if m := _ALL_OF.match(text):

@@ -135,6 +135,7 @@ class DataRule:
     alone_only: bool = False
     yields_to: frozenset[str] = frozenset()
     fact: str | None = None
+    unquoted: bool = False
     sources: tuple[str, ...] = field(default=(), compare=False)  # the patterns as written
     examples: tuple[tuple[str, ...], tuple[str, ...]] = field(default=((), ()), compare=False)
     origin: str = field(default="", compare=False)  # file:line
@@ -163,6 +164,8 @@ class DataRule:
             else self._near_matches(a) if self.near is not None
             else self._pattern_matches(a)
         )
+        if self.unquoted and a.quoted:
+            matches = [(m, h) for m, h in matches if not a.quoted.issuperset(range(m.first, m.end))]
         if not matches:
             return []
         if self.unless:
