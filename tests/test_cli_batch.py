@@ -76,7 +76,7 @@ def test_xlsx_output_is_a_workbook(tmp_path: Path) -> None:
     assert len(rows) == 5 and rows[0][:2] == ("id", "Kommentar")
     head = list(rows[0])
     assert rows[1][head.index("category")] == "fault_report"
-    # standard answers a fault report within 24 hours (Hantera sociala medier: evenings and weekends too)
+    # standard replies to a fault report within 24 hours (evenings and weekends too)
     assert rows[1][head.index("first_due (Europe/Stockholm)")] == datetime(2026, 12, 1, 14, 5)
     cell = sheet.cell(row=4, column=2)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

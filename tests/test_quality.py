@@ -144,3 +144,41 @@ def test_flood_in_a_batch_is_spam(engine: kr.Engine) -> None:
     assert decisions[6].category is kr.Category.SPAM
     assert kr.ActionKind.REMOVE in decisions[6].action_kinds
     assert not any("flood" in d.labels for d in engine.classify_many(texts))
+
+
+# -- blind rounds: written and labelled by people who never saw the rules ---------------------
+# Floors a little under the figures after the round's gaps were closed (docs/evaluation.md has
+# the FIRST LOOK of each round, the honest figure); they guard against regressions only.
+BLIND_FLOORS = {"r1": 0.84, "r2": 0.76, "r3": 0.64, "r4": 0.61}
+
+
+@pytest.fixture(scope="module")
+def blind_items():  # type: ignore[no-untyped-def]
+    return load_gold(DATA / "blind_rounds.jsonl")
+
+
+def test_blind_rounds_have_a_third_hard_negatives(blind_items) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    rows = [json.loads(x) for x in (DATA / "blind_rounds.jsonl").read_text("utf-8").splitlines()]
+    for rnd in BLIND_FLOORS:
+        mine = [r for r in rows if r["round"] == rnd]
+        assert len(mine) >= 150
+        assert 3 * sum(1 for r in mine if (r.get("tag") or "").startswith("neg-")) >= len(mine)
+
+
+@pytest.mark.parametrize("rnd", sorted(BLIND_FLOORS))
+def test_blind_round_floors(engine: kr.Engine, rnd: str) -> None:
+    import json
+
+    rows = [json.loads(x) for x in (DATA / "blind_rounds.jsonl").read_text("utf-8").splitlines()]
+    items = [i for i, r in zip(load_gold(DATA / "blind_rounds.jsonl"), rows, strict=True)
+             if r["round"] == rnd]
+    report = evaluate(engine, items)
+    assert report.accuracy >= BLIND_FLOORS[rnd], (rnd, report.accuracy)
+    negatives = [i for i in items if (i.tag or "").startswith("neg-")]
+    removed = sum(
+        any(a.kind.value == "remove" and not a.optional for a in engine.classify(i.text).actions)
+        for i in negatives
+    )
+    assert removed / len(negatives) <= 0.06, (rnd, removed)

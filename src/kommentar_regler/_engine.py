@@ -33,6 +33,7 @@ from .analysis import Analyser, Analysis
 from .errors import CommentError, CommentTooLongError, LexiconError, Problem, RuleFileError
 from .lexicons import Morphology, Vocabulary, load_manifest
 from .rules import Rule
+from .rules.index import RuleIndex
 from .rules.loader import compile_rules, load_rule_specs
 from .text.normalise import normalise
 from .text.tokens import ChunkCache
@@ -128,6 +129,7 @@ class Engine:
         self._alone_only = frozenset(r.id for r in self._rules if r.alone_only)
         self._yields_to = {r.id: r.yields_to for r in self._rules if r.yields_to}
         self._review = frozenset(r.id for r in self._rules if r.review)
+        self._index = RuleIndex(self._evidence_rules)
         self._analyser = Analyser(self.vocabulary, ChunkCache(spacy.blank("sv").tokenizer))
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
@@ -151,7 +153,7 @@ class Engine:
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
-        for r in self._evidence_rules if rules is None else rules:
+        for r in self._index.candidates(analysis) if rules is None else rules:
             found += r.check(analysis)
         if not found:
             return []
@@ -296,8 +298,14 @@ def _vocabulary(paths: list[Path]) -> Vocabulary:
     seen: dict[str, str] = {}
     for f in files:
         if f.spec.id in seen:
-            problems.append(Problem(str(f.path), f"lexicon id {f.spec.id!r} is already used by "
-                                    f"{seen[f.spec.id]}", item=f.spec.id, field="id"))
+            problems.append(
+                Problem(
+                    str(f.path),
+                    f"lexicon id {f.spec.id!r} is already used by {seen[f.spec.id]}",
+                    item=f.spec.id,
+                    field="id",
+                )
+            )
         seen[f.spec.id] = str(f.path)
     if problems:
         raise LexiconError(problems)
@@ -313,9 +321,14 @@ def _rules(registry: Any, vocabulary: Vocabulary) -> tuple[Rule, ...]:
     for rule in registry.rules:
         if rule.id in ids:
             hint = did_you_mean(rule.id, ids)
-            problems.append(Problem("<plugin>", "rule id is already used"
-                                    + (f" (by {hint!r})" if hint else ""), item=rule.id,
-                                    field="id"))
+            problems.append(
+                Problem(
+                    "<plugin>",
+                    "rule id is already used" + (f" (by {hint!r})" if hint else ""),
+                    item=rule.id,
+                    field="id",
+                )
+            )
         ids.add(rule.id)
         rules.append(rule)
     if problems:

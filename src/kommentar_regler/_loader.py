@@ -7,10 +7,10 @@ whole list at once, each with its file, line, rule id and field.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 from pydantic import ValidationError

@@ -11,8 +11,8 @@ import pluggy
 
 from . import builtin, hookspecs
 from ._models import Category, Citation
-from .rules import Rule, Validator
 from .errors import PluginError
+from .rules import Rule, Validator
 
 __all__ = ["Registry", "collect"]
 

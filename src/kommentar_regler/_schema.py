@@ -1,7 +1,8 @@
-"""The formats of the data files, as pydantic models that forbid unknown keys.
+"""The format of policy files, as pydantic models that forbid unknown keys.
 
-``RuleFile.model_json_schema()`` and ``PolicyFile.model_json_schema()`` are the JSON Schemas an
-editor can validate against (see docs/rules.md).
+``PolicyFile.model_json_schema()`` is the JSON Schema an editor can validate against (see
+docs/policies.md). Rule files are described by :mod:`.rules.format`, lexicon manifests by
+:mod:`.lexicons.files`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ._models import ActionKind, Category
 
@@ -17,13 +18,7 @@ __all__ = [
     "ActionSpec",
     "CitationSpec",
     "DeadlineSpec",
-    "ExamplesSpec",
-    "LexiconManifest",
-    "LexiconSpec",
-    "NearSpec",
     "PolicyFile",
-    "RuleFile",
-    "RuleSpec",
 ]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -39,99 +34,6 @@ class CitationSpec(BaseModel):
     section: str = Field(min_length=1, description='Section, e.g. "4", "3.2", "Bilaga 1".')
     quote: str | None = Field(None, description="The sentence of the document it comes from.")
     law: str | None = Field(None, description='The law, e.g. "BrB 4 kap. 5 §".')
-
-
-class ExamplesSpec(BaseModel):
-    model_config = _STRICT
-
-    match: list[str] = Field(default_factory=list)
-    no_match: list[str] = Field(default_factory=list)
-
-
-class NearSpec(BaseModel):
-    """A word of each listed lexicon within ``window`` words of each other."""
-
-    model_config = _STRICT
-
-    lexicons: list[Identifier] = Field(min_length=2)
-    window: int = Field(5, ge=1, le=50)
-
-
-class RuleSpec(BaseModel):
-    """One rule: what it looks for, what it means, where that comes from, and examples."""
-
-    model_config = _STRICT
-
-    id: Identifier
-    category: Category
-    label: Identifier
-    description: str = ""
-    score: float = Field(0.8, ge=0.0, le=1.0)
-    lexicons: list[Identifier] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    near: NearSpec | None = None
-    triggers: list[str] = Field(
-        default_factory=list,
-        description="Words of which the comment must contain at least one for the patterns to be "
-        'tried: "tack", a prefix "tjän*", a suffix "*.torrent", or a lexicon "{svordomar}".',
-    )
-    anchor: Literal["anywhere", "sentence_start"] = "anywhere"
-    requires: list[Identifier] | None = Field(
-        None, description="Lexicons the comment must contain for the patterns to be tried (speed)."
-    )
-    unless: list[str] = Field(default_factory=list)
-    unless_scope: Literal["sentence", "comment"] = "sentence"
-    validate_with: str | None = Field(None, alias="validate")
-    role: Literal["evidence", "fact"] = "evidence"
-    fact: Identifier | None = None
-    alone_only: bool = False
-    yields_to: list[Identifier] = Field(
-        default_factory=list,
-        description="Labels that, when found, make this rule's findings redundant.",
-    )
-    review: bool = False
-    basis: list[CitationSpec] = Field(min_length=1)
-    examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
-
-    @model_validator(mode="after")
-    def _one_way_to_match(self) -> RuleSpec:
-        ways = [bool(self.lexicons), bool(self.patterns), self.near is not None]
-        if sum(ways) != 1:
-            raise ValueError("give exactly one of lexicons, patterns or near")
-        if self.role == "fact" and not self.fact:
-            raise ValueError('a rule with role = "fact" needs fact = "<name>"')
-        return self
-
-
-class RuleFile(BaseModel):
-    """A file of rules: ``rules/<language>/<topic>.toml``."""
-
-    model_config = _STRICT
-
-    schema_version: Literal[1] = 1
-    rule: list[RuleSpec] = Field(default_factory=list)
-
-
-class LexiconSpec(BaseModel):
-    model_config = _STRICT
-
-    id: Identifier
-    file: str
-    description: str = ""
-    source: str = Field(min_length=1)
-    license: str = Field(min_length=1)
-    compounds: bool = False
-    obfuscation: bool = False
-    role: Literal["words", "false_friends"] = "words"
-
-
-class LexiconManifest(BaseModel):
-    """``lexicons/<language>/lexicons.toml``: which word lists exist and what they may match."""
-
-    model_config = _STRICT
-
-    schema_version: Literal[1] = 1
-    lexicon: list[LexiconSpec] = Field(default_factory=list)
 
 
 _DUE = re.compile(

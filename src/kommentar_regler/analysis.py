@@ -20,7 +20,9 @@ from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken, split
 __all__ = ["Analyser", "Analysis", "Token"]
 
 _LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
-_URL = regex.compile(r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example)(?:/\S*)?$")
+_URL = regex.compile(
+    r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example)(?:/\S*)?$"
+)
 
 
 _QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
@@ -57,7 +59,7 @@ def _shapes(norm: str) -> frozenset[str]:
 class Token:
     """A word or punctuation mark of a comment. ``text`` is ``comment[start:end]``."""
 
-    __slots__ = ("clause", "classes", "end", "hits", "i", "norm", "sentence", "start", "text")
+    __slots__ = ("classes", "clause", "end", "hits", "i", "norm", "sentence", "start", "text")
 
     def __init__(
         self,
@@ -165,8 +167,9 @@ class Analyser:
     def __call__(self, text: str) -> Analysis:
         norm = normalise(text)
         raw = split(norm, self.chunks)
-        raw = _join_spaced_letters(_join_hidden_words(raw, self.vocabulary), norm.text,
-                                   self.vocabulary)
+        raw = _join_spaced_letters(
+            _join_hidden_words(raw, self.vocabulary), norm.text, self.vocabulary
+        )
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
         positions: dict[str, list[int]] = defaultdict(list)
@@ -176,17 +179,17 @@ class Analyser:
         previous_end = 0
         for i, rt in enumerate(raw):
             start, end = norm.original_span(rt.start, rt.end)
-            if i and "\n" in text[previous_end:start]:
-                if tokens[-1].norm not in SENTENCE_END:
-                    sentences.append((first, i))
-                    first = i
-                    sentence += 1
-                    clause += 1
+            if i and "\n" in text[previous_end:start] and tokens[-1].norm not in SENTENCE_END:
+                sentences.append((first, i))
+                first = i
+                sentence += 1
+                clause += 1
             hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
-            if isinstance(rt, _Joined):
+            if rt.hits is not None:  # letters joined into a hidden word
                 hits, classes = rt.hits, frozenset(h.lexicon for h in rt.hits)
-            tokens.append(Token(i, text[start:end], rt.norm, start, end, hits, classes,
-                                sentence, clause))
+            tokens.append(
+                Token(i, text[start:end], rt.norm, start, end, hits, classes, sentence, clause)
+            )
             for c in classes:
                 positions[c].append(i)
             words[rt.norm].append(i)
@@ -200,8 +203,9 @@ class Analyser:
                 clause += 1
         if first < len(tokens):
             sentences.append((first, len(tokens)))
-        analysis = Analysis(text, norm, tokens, sentences, positions, {}, words,
-                            quoted=_quoted(tokens))
+        analysis = Analysis(
+            text, norm, tokens, sentences, positions, {}, words, quoted=_quoted(tokens)
+        )
         if self.vocabulary.phrases:
             self._phrases(analysis)
         return analysis
@@ -213,10 +217,11 @@ class Analyser:
         tokens = a.tokens
         found: list[tuple[str, int, int]] = []
         for i, tok in enumerate(tokens):
-            for p in phrases.get(tok.norm, ()) or phrases.get(undiacritic(tok.norm), ()):
+            for p in phrases.get(tok.norm, ()):  # keyed by forms with and without diacritics
                 j = i + len(p.slots)
                 if j <= len(tokens) and all(
-                    tokens[i + k].norm in p.slots[k] or undiacritic(tokens[i + k].norm) in p.plain[k]
+                    tokens[i + k].norm in p.slots[k]
+                    or undiacritic(tokens[i + k].norm) in p.plain[k]
                     for k in range(1, len(p.slots))
                 ):
                     found.append((p.lexicon, i, j))
@@ -242,19 +247,8 @@ class Analyser:
                 ps.sort()
 
 
-class _Joined(RawToken):
-    """Spaced-out letters read as one word: ``i d i o t``."""
-
-    __slots__ = ("hits",)
-
-    def __init__(self, start: int, end: int, norm: str, hits: tuple[Hit, ...]) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "norm", norm)
-        object.__setattr__(self, "hits", hits)
-
-
 _EDGE = ".,!?:;\"'()"
+_LONGEST_SPELLED = 30
 
 
 def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
@@ -266,16 +260,17 @@ def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]
         j = i
         while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
             j += 1
-        if j > i:
-            word = "".join(t.norm for t in raw[i : j + 1])
+        group = raw[i : j + 1]
+        if 1 < len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
+            word = "".join(t.norm for t in group)
             if any(c.isalpha() for c in word) and any(c in _LEETISH for c in word):
                 hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
                 if hits:
-                    out.append(_Joined(raw[i].start, raw[j].end, word, hits))
+                    out.append(RawToken(raw[i].start, raw[j].end, word, hits))
                     i = j + 1
                     continue
-        out.append(raw[i])
-        i += 1
+        out += group
+        i = j + 1
     return out
 
 
@@ -295,6 +290,7 @@ def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> l
         j = i
         while (
             j + 1 < n
+            and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
             and _is_letter_piece(raw[j])
             and _is_letter_piece(raw[j + 1])
             and text[raw[j].end : raw[j + 1].start] in (" ", ".", ". ", "-", " . ")
@@ -305,7 +301,7 @@ def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> l
             hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
             if hits:
                 hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
-                out.append(_Joined(raw[i].start, raw[k].end, word, hits))
+                out.append(RawToken(raw[i].start, raw[k].end, word, hits))
                 i = k + 1
                 break
         else:

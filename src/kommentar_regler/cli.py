@@ -342,7 +342,8 @@ def schema(
     writes (a decision with its line, or an error row), of rule files or of policy files."""
     from ._line_schema import line_schema
     from ._models import Decision
-    from ._schema import PolicyFile, RuleFile
+    from ._schema import PolicyFile
+    from .rules.format import RuleFile
 
     models: dict[str, Callable[[], dict[str, Any]]] = {
         "decision": Decision.model_json_schema,

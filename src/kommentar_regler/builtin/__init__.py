@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .._data import data_dir
-from ..rules import Validator
 from .._validators import VALIDATORS
 from ..hookspecs import hookimpl
+from ..rules import Validator
 
 
 @hookimpl

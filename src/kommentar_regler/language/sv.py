@@ -36,8 +36,7 @@ _CLASSES: dict[str, str] = {
     "should": "borde bör ska skall måste behöver",
     "wh": "vem vad var vart när hur varför vems",
     "en_question": "how when where what who which why can could is are does do will",
-    "modal": "ska skall kommer tänker vill måste borde bör får kan skulle kunde ämnar "
-    "planerar",
+    "modal": "ska skall kommer tänker vill måste borde bör får kan skulle kunde ämnar planerar",
     "future": "ska skall kommer tänker ämnar planerar",
     "att": "att",
     "negation": "inte ej icke aldrig inga ingen inget ingenting knappast int",

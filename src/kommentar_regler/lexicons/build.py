@@ -117,7 +117,23 @@ _VOWELS = "aeiouyåäö"
 _NOUN_ENDINGS = ("en", "et", "n", "er", "ar", "or", "erna", "arna", "orna", "na", "s")
 _PRESENT = ("r", "ar", "er")
 _PAST = ("ade", "de", "te", "dde")
-_OTHER = ("at", "ats", "ades", "ande", "as", "s", "des", "tes", "t", "ts", "tt", "dd", "d", "it", "its")
+_OTHER = (
+    "at",
+    "ats",
+    "ades",
+    "ande",
+    "as",
+    "s",
+    "des",
+    "tes",
+    "t",
+    "ts",
+    "tt",
+    "dd",
+    "d",
+    "it",
+    "its",
+)
 
 
 def _verb_forms(d: Any, word: str) -> set[str]:
@@ -170,9 +186,7 @@ def _lexicalised(d: Any, sensitive: set[str], stems: set[str]) -> set[str]:
         low = stem.lower()
         if not low.isalpha() or low in sensitive:
             continue
-        if any(
-            (low.endswith(w) or low.startswith(w)) and len(low) > len(w) for w in sensitive
-        ):
+        if any((low.endswith(w) or low.startswith(w)) and len(low) > len(w) for w in sensitive):
             out.add(low)
             out |= {f.lower() for f in _affixed(d.aff, stem, flags)}
     return out - sensitive

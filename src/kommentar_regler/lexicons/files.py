@@ -171,7 +171,9 @@ def _validation_problems(error: ValidationError, path: Path, data: dict) -> list
             entry = entries[loc[1]] if loc[1] < len(entries) else {}
             item = str(entry.get("id") or f"lexicon #{loc[1] + 1}")
             loc = loc[2:]
-        message = "unknown key (check the spelling)" if err["type"] == "extra_forbidden" else err["msg"]
+        message = (
+            "unknown key (check the spelling)" if err["type"] == "extra_forbidden" else err["msg"]
+        )
         out.append(Problem(str(path), message, item=item, field=".".join(map(str, loc)) or None))
     return out
 
@@ -204,7 +206,9 @@ def load_manifest(path: Path) -> list[LexiconFile]:
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            problems.append(Problem(str(path), f"cannot read {file}: {e}", item=spec.id, field="file"))
+            problems.append(
+                Problem(str(path), f"cannot read {file}: {e}", item=spec.id, field="file")
+            )
             continue
         entries, found = parse_entries(text, str(file), spec.compounds)
         problems += found

@@ -89,8 +89,11 @@ class Vocabulary:
         }
         # names and words as written (a place name has no inflections to guess)
         self.false_friends: frozenset[str] = frozenset(
-            form for f in files if f.spec.role == "false_friends"
-            for e in f.entries for form in (e.lemma, e.lemma + "s", *e.extra)
+            form
+            for f in files
+            if f.spec.role == "false_friends"
+            for e in f.entries
+            for form in (e.lemma, e.lemma + "s", *e.extra)
         )
         self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._heads: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -110,8 +113,11 @@ class Vocabulary:
             if f.spec.obfuscation:
                 self.obfuscated.add(f.spec.id)
             heads_after = frozenset(
-                form for other in f.spec.modifier_of for e in by_id[other].entries
-                if len(e.words) == 1 for form in self._forms(e)
+                form
+                for other in f.spec.modifier_of
+                for e in by_id[other].entries
+                if len(e.words) == 1
+                for form in self._forms(e)
             )
             for e in f.entries:
                 self._add(f, e, heads_after)
@@ -185,17 +191,20 @@ class Vocabulary:
         if word in self.false_friends:  # "Kukkola", "Knivsta": no abuse word, whatever else
             refs = [r for r in self._exact.get(word, ()) if r[0] not in self.obfuscated]
             return _hits(refs, "exact")
-        if refs := self._exact.get(word):
-            return _hits(refs, "exact")
+        if exact := self._exact.get(word):
+            return _hits(exact, "exact")
         if len(word) > MAX_WORD:
             return ()
         found = self._compound(word) if word.isalpha() else []
         if found:
             return _hits(found, "compound")
+        joined = word.replace("-", "").replace(".", "")
+        if joined != word and joined.isalpha() and (refs := self._exact.get(joined)):
+            return _hits(refs, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
         head = regex.split(r"[-.]", word.strip("-."))[-1]
         if head != word and head.isalpha():
             # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
-            refs = self._exact.get(head) or self._compound(head)
+            refs = self._exact.get(head) or self._compound(head) or []
             if refs:
                 return _hits(refs, "compound")
         if word in self.morphology.known or word in self.morphology.words:
@@ -246,8 +255,11 @@ class Vocabulary:
         if letters < 2 or masks > letters or not all(c.isalpha() or c in MASK_CHARS for c in word):
             return ()
         pattern = regex.compile("".join("." if c in MASK_CHARS else regex.escape(c) for c in word))
-        refs = [(lex, lemma) for lex, lemma, form in self._by_length.get(len(word), ())
-                if pattern.fullmatch(form)]
+        refs = [
+            (lex, lemma)
+            for lex, lemma, form in self._by_length.get(len(word), ())
+            if pattern.fullmatch(form)
+        ]
         # a mask that fits several different words says nothing
         return _hits(refs, "mask") if len({r[1] for r in refs}) == 1 else ()
 

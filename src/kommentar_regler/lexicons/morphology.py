@@ -60,6 +60,4 @@ class Morphology:
         if part in self.begins or (part.endswith("s") and part[:-1] in self.begins):
             return True
         n = len(part)
-        return any(
-            part[:k] in self.begins and part[k:] in self.begins for k in range(3, n - 2)
-        )
+        return any(part[:k] in self.begins and part[k:] in self.begins for k in range(3, n - 2))

@@ -13,8 +13,15 @@ from pathlib import Path
 import regex
 from pydantic import ValidationError
 
-from .._loader import _line_of, _reloc, citations, did_you_mean, read_toml, toml_files
-from .._loader import validation_problems
+from .._loader import (
+    _line_of,
+    _reloc,
+    citations,
+    did_you_mean,
+    read_toml,
+    toml_files,
+    validation_problems,
+)
 from ..errors import Problem
 from .format import RuleFile, RuleSpec
 from .pattern import PatternError, Slot, parse
@@ -40,9 +47,14 @@ def load_rule_specs(paths: Sequence[Path]) -> tuple[list[LoadedSpec], list[Probl
                 continue
             data, text = parsed
             if data.get("schema_version") == 1:
-                problems.append(Problem(str(path), "schema_version 1 (regex rules) is no longer "
-                                        "read: port the rules to token patterns (docs/rules.md)",
-                                        field="schema_version"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        "schema_version 1 (regex rules) is no longer "
+                        "read: port the rules to token patterns (docs/rules.md)",
+                        field="schema_version",
+                    )
+                )
                 continue
             rules = data.get("rule", [])
             try:  # the file's own keys; each rule is validated on its own below
@@ -88,14 +100,19 @@ def compile_rules(
         rule = _compile(spec, validators, problem)
         if rule is not None:
             origin = f"{item.file}:{item.line}" if item.line else str(item.file)
-            rule = replace(rule, origin=origin,
-                           examples=(tuple(spec.examples.match), tuple(spec.examples.no_match)))
+            rule = replace(
+                rule,
+                origin=origin,
+                examples=(tuple(spec.examples.match), tuple(spec.examples.no_match)),
+            )
         if rule is None:
             continue
         for lex in sorted(lexicons_of(rule) - set(lexicons)):
             hint = did_you_mean(lex, lexicons)
-            problem(f"unknown lexicon {lex!r}" + (f"; did you mean {hint!r}?" if hint else ""),
-                    "patterns")
+            problem(
+                f"unknown lexicon {lex!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                "patterns",
+            )
         rules.append(rule)
     return rules
 
@@ -140,8 +157,11 @@ def _regexes(spec: RuleSpec, validators: Mapping[str, Validator], problem) -> tu
             validator = validators.get(rx.validate_with)
             if validator is None:
                 hint = did_you_mean(rx.validate_with, validators)
-                problem(f"unknown validator {rx.validate_with!r}"
-                        + (f"; did you mean {hint!r}?" if hint else ""), f"regex.{k}.validate")
+                problem(
+                    f"unknown validator {rx.validate_with!r}"
+                    + (f"; did you mean {hint!r}?" if hint else ""),
+                    f"regex.{k}.validate",
+                )
                 continue
         out.append(CompiledRegex(rx.name, compiled, rx.score, validator))
     return tuple(out)

@@ -8,7 +8,8 @@ past the rule's scope (clause, sentence or comment).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence as Seq
+from collections.abc import Iterator
+from collections.abc import Sequence as Seq
 from typing import NamedTuple
 
 from ..analysis import Analysis
@@ -83,9 +84,7 @@ def _ends(slot: Slot, a: Analysis, i: int, hi: int) -> list[int]:
     return out
 
 
-def _run(
-    slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: list
-) -> int | None:
+def _run(slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: list) -> int | None:
     if k == len(slots):
         return i
     s = slots[k]
@@ -114,7 +113,11 @@ def _run(
             j = i + n
             if j > hi:
                 return None
-            if n and (s.classes or s.words) and s.accepts(tokens[j - 1].norm, tokens[j - 1].classes):
+            if (
+                n
+                and (s.classes or s.words)
+                and s.accepts(tokens[j - 1].norm, tokens[j - 1].classes)
+            ):
                 return None  # the gap may not hold this word (nor any longer gap)
             end = _run(slots, k + 1, j, hi, a, roles)
             if end is not None:

@@ -131,7 +131,7 @@ def _atom(text: str, source: str) -> Slot:
         slot = Slot("word", classes=frozenset(names), every=True)
     elif m := _CLASSES.match(text):
         names = m.group(1).split("|")
-        classes = frozenset(n if n.startswith("@") else n for n in names)
+        classes = frozenset(names)
         for n in names:
             if n.startswith("@") and n[1:] not in CLOSED_CLASSES:
                 raise PatternError(f"{source!r}: no closed class {n!r}")
@@ -160,8 +160,9 @@ def _atom(text: str, source: str) -> Slot:
         slot = Slot("not", slot.classes, slot.words, 0, 0, every=slot.every)
     if optional:
         slot = Slot(slot.kind, slot.classes, slot.words, 0, 1, slot.role, slot.every)
-    return Slot(slot.kind, slot.classes, slot.words, slot.low, slot.high, role or slot.role,
-                slot.every)
+    return Slot(
+        slot.kind, slot.classes, slot.words, slot.low, slot.high, role or slot.role, slot.every
+    )
 
 
 def _parse_seq(toks: list[str], pos: int, source: str, close: str | None) -> tuple[list, int]:

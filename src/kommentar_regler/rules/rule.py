@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Protocol, runtime_checkable
 
 import regex
@@ -142,6 +143,23 @@ class DataRule:
 
     # -- what it needs ----------------------------------------------------------------------
 
+    @cached_property
+    def needs_any(self) -> frozenset[str] | None:
+        """Classes of which a comment must hold one for this rule to match (None: any
+        comment may match). Derived from the patterns: each sequence's rarest need."""
+        if self.regexes:
+            return None
+        if self.word_lexicons:
+            return self.word_lexicons
+        if self.near is not None:
+            return self.near[0][0].classes
+        keys: set[str] = set()
+        for seq in self.sequences:
+            if not seq.needs:
+                return None
+            keys |= min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
+        return frozenset(keys)
+
     def may_match(self, a: Analysis) -> bool:
         """A cheap test: could this rule match at all? (derived from its patterns)"""
         if self.regexes:
@@ -155,13 +173,15 @@ class DataRule:
     # -- matching ---------------------------------------------------------------------------
 
     def check(self, a: Analysis) -> list[Finding]:
-        if not self.may_match(a):
+        if not self.sequences and not self.may_match(a):  # sequences are tested one by one
             return []
         if self.regexes:
             return self._regex_findings(a)
         matches = (
-            self._word_matches(a) if self.word_lexicons
-            else self._near_matches(a) if self.near is not None
+            self._word_matches(a)
+            if self.word_lexicons
+            else self._near_matches(a)
+            if self.near is not None
             else self._pattern_matches(a)
         )
         if self.unquoted and a.quoted:
@@ -175,8 +195,9 @@ class DataRule:
             matches = [m for m in matches if a.tokens[m[0].first].sentence not in blocked]
         out = []
         for m, how in matches:
-            start, end, _ = a.span_text(m.first, m.end)
-            out.append(finding_from(self, a, start, end, self.score, explain_roles(a, m.roles), how))
+            start, end, text = a.span_text(m.first, m.end)
+            why = explain_roles(a, m.roles) or f'"{text}"'
+            out.append(finding_from(self, a, start, end, self.score, why, how))
         return out
 
     def _pattern_matches(self, a: Analysis) -> list[tuple[Match, str]]:
@@ -248,8 +269,17 @@ class DataRule:
                     if m.end() == m.start() or (rx.validator and not rx.validator(m.group())):
                         continue
                     score = rx.score if rx.score is not None else self.score
-                    out.append(finding_from(self, a, m.start(), m.end(), score,
-                                            f'{rx.name} "{m.group()}"', f"regex: {rx.name}"))
+                    out.append(
+                        finding_from(
+                            self,
+                            a,
+                            m.start(),
+                            m.end(),
+                            score,
+                            f'{rx.name} "{m.group()}"',
+                            f"regex: {rx.name}",
+                        )
+                    )
             except TimeoutError:
                 log.warning("rule %s: regex %s ran out of time", self.id, rx.name)
                 a.timed_out.append(self.id)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from .normalise import NormText
 
 __all__ = ["ChunkCache", "RawToken", "split"]
@@ -23,6 +25,11 @@ SENTENCE_END = frozenset((".", "!", "?", "…", "!!", "??", "?!", "!?", "...", "
 CLAUSE_END = frozenset((",", ";", ":", "–", "—", "-", "(", ")", '"', "”", "“"))
 
 
+#: chunks longer than this (no word or URL is) are split by a simple linear rule
+LONG_CHUNK = 300
+_SIMPLE = regex.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+
 @dataclass(frozen=True, slots=True)
 class RawToken:
     """A token's place in the normalised text and its normalised form."""
@@ -30,6 +37,8 @@ class RawToken:
     start: int
     end: int
     norm: str
+    #: the lexicon words, when the analysis joined several tokens into one hidden word
+    hits: tuple[Any, ...] | None = None
 
 
 class ChunkCache:
@@ -45,9 +54,12 @@ class ChunkCache:
     def __call__(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         got = self._cache.get(chunk)
         if got is None:
-            got = tuple(
-                (t.idx, t.idx + len(t.text), t.text) for t in self._tokenizer(chunk) if t.text
-            )
+            if len(chunk) > LONG_CHUNK:  # spaCy is quadratic on a run of '!': split simply
+                got = tuple((m.start(), m.end(), m.group()) for m in _SIMPLE.finditer(chunk))
+            else:
+                got = tuple(
+                    (t.idx, t.idx + len(t.text), t.text) for t in self._tokenizer(chunk) if t.text
+                )
             if len(self._cache) >= self._size:
                 with self._lock:
                     self._cache.clear()
