@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kommentar_regler as kr
-from kommentar_regler._line_schema import line_schema
+from kommentar_regler.batch.line_schema import line_schema
 from kommentar_regler.cli import app
 
 from .conftest import DATA

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommentar_regler._deadlines import is_working_day, nth_working_day, parse_due
 from kommentar_regler._models import STOCKHOLM
+from kommentar_regler.policy.deadlines import is_working_day, nth_working_day, parse_due
 
 ENDS = time(16)
 

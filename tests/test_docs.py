@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from kommentar_regler import Decision, PolicyFile, RuleFile
-from kommentar_regler._line_schema import line_schema
+from kommentar_regler.batch.line_schema import line_schema
 
 from .conftest import ROOT
 

@@ -23,8 +23,8 @@ import pytest
 import kommentar_regler as kr
 from kommentar_regler import ActionKind as K
 from kommentar_regler._models import STOCKHOLM
-from kommentar_regler._policy import Policy
-from kommentar_regler._resolve import GENERAL_OPINION, SWEARING_ALONE
+from kommentar_regler.policy.profile import Policy
+from kommentar_regler.resolve import GENERAL_OPINION, SWEARING_ALONE
 from kommentar_regler.rules import DataRule
 
 from .conftest import DATA

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import kommentar_regler as kr
-from kommentar_regler._evaluate import evaluate, load_gold
+from kommentar_regler.batch.evaluate import evaluate, load_gold
 from kommentar_regler.rules import DataRule
 
 from .conftest import DATA, SHARED

@@ -78,7 +78,8 @@ def test_threat_pattern(text: str, fires: bool) -> None:
 
 def test_a_finding_names_its_roles_in_swedish() -> None:
     finding = ENGINE.classify("Vi kommer att spränga kommunhuset").findings[0]
-    assert finding.explanation == 'talare "Vi" · avsikt "kommer" · hot "spränga" · mål "kommunhuset"'
+    expected = 'talare "Vi" · avsikt "kommer" · hot "spränga" · mål "kommunhuset"'
+    assert finding.explanation == expected
 
 
 def test_every_pattern_finding_on_the_development_sets_explains_itself() -> None:

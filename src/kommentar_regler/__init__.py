@@ -10,10 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from ._api import classify, classify_many, default_engine
-from ._batch_input import read_batch
-from ._engine import DEFAULT_MAX_CHARS, Engine
-from ._flood import FloodDetector
-from ._frame import to_frame
 from ._models import (
     FORMAT_VERSION,
     Action,
@@ -24,8 +20,11 @@ from ._models import (
     Decision,
     Finding,
 )
-from ._schema import PolicyFile
 from .analysis import Analysis, Token
+from .batch.flood import FloodDetector
+from .batch.frame import to_frame
+from .batch.reader import read_batch
+from .engine import DEFAULT_MAX_CHARS, Engine
 from .errors import (
     CommentError,
     CommentTooLongError,
@@ -38,6 +37,7 @@ from .errors import (
     UnknownPolicyError,
 )
 from .hookspecs import hookimpl
+from .policy.format import PolicyFile
 from .rules import Rule, RuleBase, RuleFile, RuleSpec, finding_from
 
 __all__ = [

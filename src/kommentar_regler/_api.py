@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ._engine import Engine
-from ._flood import FloodDetector
 from ._models import Comment, Decision
+from .batch.flood import FloodDetector
+from .engine import Engine
 
 __all__ = ["classify", "classify_many", "default_engine"]
 

@@ -16,8 +16,8 @@ import regex
 from pydantic import ValidationError
 
 from ._models import Citation
-from ._schema import CitationSpec, PolicyFile
 from .errors import Problem
+from .policy.format import CitationSpec, PolicyFile
 
 __all__ = [
     "citations",

@@ -46,13 +46,19 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
     return frozenset(inside)
 
 
+_MINOR = regex.compile(r"^(?:[1-9]|1[0-7])-?(?:år|åring|åringar|åriga|årig|åringen|åringarna)$")
+
+
 def _shapes(norm: str) -> frozenset[str]:
-    """Shape classes: "#url" for a link, "#number" for a token with a digit."""
+    """Shape classes: "#url" for a link, "#number" for a token with a digit, "#minor" for an
+    age under 18 ("12-åriga", "15-åringar")."""
     out = []
     if "." in norm and _URL.match(norm):
         out.append("#url")
     if any(c.isdigit() for c in norm):
         out.append("#number")
+        if _MINOR.match(norm):
+            out.append("#minor")
     return frozenset(out)
 
 
@@ -274,6 +280,11 @@ def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]
     return out
 
 
+def _only_separators(between: str) -> bool:
+    """What may stand between spelled-out letters: a little white space, a dot or a dash."""
+    return 0 < len(between) <= 4 and not between.strip(" .-")
+
+
 def _is_letter_piece(t: RawToken) -> bool:
     return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
 
@@ -293,7 +304,7 @@ def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> l
             and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
             and _is_letter_piece(raw[j])
             and _is_letter_piece(raw[j + 1])
-            and text[raw[j].end : raw[j + 1].start] in (" ", ".", ". ", "-", " . ")
+            and _only_separators(text[raw[j].end : raw[j + 1].start])
         ):
             j += 1
         for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word

@@ -12,11 +12,11 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from ._batch import BatchStats, run_batch
-from ._batch_input import open_source
-from ._batch_output import open_writer, table
 from ._dates import DateError, parse_datetime
 from ._models import STOCKHOLM
+from .batch.reader import open_source
+from .batch.run import BatchStats, run_batch
+from .batch.writer import open_writer, table
 from .errors import KommentarReglerError
 
 app = typer.Typer(
@@ -34,7 +34,7 @@ class OutputFormat(StrEnum):
 
 
 def _engine(policy: str) -> Any:
-    from ._engine import Engine
+    from .engine import Engine
 
     try:
         engine = Engine(policy=policy)
@@ -48,8 +48,8 @@ def _engine(policy: str) -> Any:
 def _check_labels(engine: Any, policy: str | Path) -> None:
     """A policy file's labels that no rule gives (a misspelling that would do nothing)."""
     from ._loader import read_toml
-    from ._policy_check import check_labels
     from .errors import PolicyFileError, Problem
+    from .policy.check import check_labels
 
     path = Path(policy)
     if not str(policy).endswith(".toml"):
@@ -270,8 +270,8 @@ def evaluate(
     max_failures: Annotated[int, typer.Option(help="Failures to list in the text report.")] = 50,
 ) -> None:
     """Score the rules against labelled comments: precision, recall, confusion, actions."""
-    from ._evaluate import evaluate as run
-    from ._evaluate import merge_items, plot_confusion
+    from .batch.evaluate import evaluate as run
+    from .batch.evaluate import merge_items, plot_confusion
 
     engine = _engine(policy)
     try:
@@ -340,9 +340,9 @@ def schema(
 ) -> None:
     """Print a JSON Schema: of Decision (the API's output), of a line that classify --input
     writes (a decision with its line, or an error row), of rule files or of policy files."""
-    from ._line_schema import line_schema
     from ._models import Decision
-    from ._schema import PolicyFile
+    from .batch.line_schema import line_schema
+    from .policy.format import PolicyFile
     from .rules.format import RuleFile
 
     models: dict[str, Callable[[], dict[str, Any]]] = {

@@ -1,7 +1,8 @@
 """The plugin hooks of kommentar_regler: the whole contract between the engine and a plugin.
 
 A plugin is a module or object with functions marked ``@hookimpl`` whose names are the hooks
-below. The built-in rules are registered through these same hooks (``kommentar_regler.builtin``).
+below. The built-in rules are registered through these same hooks
+(``kommentar_regler.plugins.builtin``).
 A third-party package exposes its plugin through the ``kommentar_regler`` entry-point group::
 
     [project.entry-points.kommentar_regler]
@@ -71,8 +72,10 @@ def register_rules(register: Callable[[Rule], None]) -> None:
     """Register rules written in Python.
 
     :param register: call once per rule object. A rule has ``id``, ``category``, ``label``,
-        ``basis`` (a tuple of :class:`~kommentar_regler.Citation`, never empty) and a pure,
-        thread-safe ``check(analysis) -> Iterable[Finding]`` (see ``kommentar_regler.Rule``).
+        ``basis`` (a tuple of :class:`~kommentar_regler.Citation`, never empty), its metadata
+        ``role``, ``review``, ``alone_only``, ``yields_to`` and ``fact``
+        (:class:`~kommentar_regler.RuleBase` gives the defaults), and a pure, thread-safe
+        ``check(analysis) -> Iterable[Finding]`` (see ``kommentar_regler.Rule``).
     """
 
 

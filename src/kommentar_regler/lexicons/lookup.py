@@ -199,8 +199,8 @@ class Vocabulary:
         if found:
             return _hits(found, "compound")
         joined = word.replace("-", "").replace(".", "")
-        if joined != word and joined.isalpha() and (refs := self._exact.get(joined)):
-            return _hits(refs, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
+        if joined != word and joined.isalpha() and (split := self._exact.get(joined)):
+            return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
         head = regex.split(r"[-.]", word.strip("-."))[-1]
         if head != word and head.isalpha():
             # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
@@ -233,7 +233,9 @@ class Vocabulary:
 
     def _obfuscated(self, word: str) -> tuple[Hit, ...]:
         for candidate, how in _deobfuscations(word):
-            if candidate in self.false_friends or candidate in self.morphology.known:
+            if candidate in self.false_friends or (
+                candidate in self.morphology.known and candidate not in self._exact
+            ):
                 return ()
             exact = [r for r in self._exact.get(candidate, ()) if r[0] in self.obfuscated]
             plain = self._plain.get(undiacritic(candidate), []) if len(candidate) >= 3 else []

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .._models import Category
-from .._schema import CitationSpec
+from ..policy.format import CitationSpec
 
 __all__ = ["CitationSpec", "ExamplesSpec", "NearSpec", "RegexSpec", "RuleFile", "RuleSpec"]
 

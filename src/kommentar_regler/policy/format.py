@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ._models import ActionKind, Category
+from .._models import ActionKind, Category
 
 __all__ = [
     "ActionSpec",

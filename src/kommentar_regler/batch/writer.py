@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ._models import STOCKHOLM, Decision
-from .errors import CommentError
+from .._models import STOCKHOLM, Decision
+from ..errors import CommentError
 
 __all__ = ["RESULT_COLUMNS", "Writer", "open_writer", "table"]
 
@@ -71,7 +71,7 @@ def open_writer(
             "--format table prints to the screen; for a file give -o NAME.csv, .xlsx or .jsonl"
         )
     if kind == "xlsx":
-        from ._batch_xlsx import XlsxWriter
+        from .xlsx import XlsxWriter
 
         return XlsxWriter(path, columns, now)
     try:

@@ -13,8 +13,6 @@ from typing import Any
 import spacy
 from pydantic import ValidationError
 
-from ._fields import warn_misspelt
-from ._flood import FloodDetector
 from ._loader import did_you_mean
 from ._models import (
     FORMAT_VERSION,
@@ -26,12 +24,14 @@ from ._models import (
     comment_from_text,
     construct,
 )
-from ._plugins import collect
-from ._policy import Policy, PolicyBook
-from ._resolve import STRONG, resolve
 from .analysis import Analyser, Analysis
+from .batch.fields import warn_misspelt
+from .batch.flood import FloodDetector
 from .errors import CommentError, CommentTooLongError, LexiconError, Problem, RuleFileError
 from .lexicons import Morphology, Vocabulary, load_manifest
+from .plugins.manager import collect
+from .policy.profile import Policy, PolicyBook
+from .resolve import STRONG, resolve
 from .rules import Rule
 from .rules.index import RuleIndex
 from .rules.loader import compile_rules, load_rule_specs
@@ -252,7 +252,7 @@ class Engine:
         detector = FloodDetector() if flood is True else (flood or None)
         items = (self._item(c, i) for i, c in enumerate(comments))
         if n_process > 1:
-            from ._parallel import classify_parallel
+            from .batch.parallel import classify_parallel
 
             pairs: Iterator[tuple[Comment, Decision]] = _with_input(
                 items,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._models import Category, Citation, Decision, Finding
+from .._models import Category, Citation, Decision, Finding
 
 __all__ = ["REPEATED_REPORT", "FloodDetector"]
 

@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ._models import Comment, Decision
+from .._models import Comment, Decision
 
 __all__ = ["classify_parallel", "shutdown_pools"]
 
@@ -44,7 +44,7 @@ def _init(settings: dict[str, Any] | None) -> None:
     if settings is None:
         _WORKER_ENGINE = _INHERITED
         return
-    from ._engine import Engine
+    from ..engine import Engine
 
     _WORKER_ENGINE = Engine(**settings)
 

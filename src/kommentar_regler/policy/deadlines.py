@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ._models import STOCKHOLM
+from .._models import STOCKHOLM
 
 __all__ = ["DueRule", "is_working_day", "nth_working_day", "parse_due"]
 

@@ -9,10 +9,11 @@ from typing import Any
 
 import pluggy
 
-from . import builtin, hookspecs
-from ._models import Category, Citation
-from .errors import PluginError
-from .rules import Rule, Validator
+from .. import hookspecs
+from .._models import Category, Citation
+from ..errors import PluginError
+from ..rules import Rule, Validator
+from . import builtin
 
 __all__ = ["Registry", "collect"]
 

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._models import ActionKind, Category, Decision
-from .errors import CommentError
+from .._models import ActionKind, Category, Decision
+from ..errors import CommentError
 
 __all__ = ["GoldItem", "Report", "evaluate", "load_gold"]
 
@@ -184,7 +184,7 @@ def _why(d: Decision) -> str:
 
 def evaluate(engine: Any, items: Sequence[GoldItem], policy: str | None = None) -> Report:
     """Classify every gold item and score the result."""
-    from ._models import Comment
+    from .._models import Comment
 
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     tp: Counter[str] = Counter()

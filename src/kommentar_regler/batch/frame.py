@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ._models import ActionKind, Decision
+from .._models import ActionKind, Decision
 
 __all__ = ["to_frame"]
 

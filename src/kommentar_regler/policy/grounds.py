@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ._models import Category, Citation, Finding
+from .._models import Category, Citation, Finding
 
 __all__ = ["LAW", "Grounds"]
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ._fields import ALIASES, key, misspelt
-from .errors import CommentError
+from ..errors import CommentError
+from .fields import ALIASES, key, misspelt
 
 __all__ = ["Row", "Source", "open_source", "read_batch"]
 
@@ -79,7 +79,7 @@ def read_batch(
     """
     import warnings
 
-    from ._fields import UnknownFieldWarning
+    from .fields import UnknownFieldWarning
 
     def note(remark: str) -> None:
         warnings.warn(remark, UnknownFieldWarning, stacklevel=3)

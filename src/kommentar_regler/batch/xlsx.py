@@ -12,9 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ._batch_output import _cell, header, result_cells
-from ._models import Decision
-from .errors import CommentError
+from .._models import Decision
+from ..errors import CommentError
+from .writer import _cell, header, result_cells
 
 __all__ = ["XlsxWriter"]
 

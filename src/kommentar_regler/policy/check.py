@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._models import ActionKind, Category
-from .errors import Problem
+from .._models import ActionKind, Category
+from ..errors import Problem
 
 __all__ = ["BATCH_LABELS", "check_labels", "check_values"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from ._models import Decision
+from .._models import Decision
 
 __all__ = ["DecisionLine", "ErrorLine", "line_schema"]
 

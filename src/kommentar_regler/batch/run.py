@@ -17,11 +17,11 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ._batch_input import Row
-from ._batch_output import Writer
-from ._engine import to_comment
-from ._models import Comment
-from .errors import CommentError
+from .._models import Comment
+from ..engine import to_comment
+from ..errors import CommentError
+from .reader import Row
+from .writer import Writer
 
 __all__ = ["BatchStats", "run_batch"]
 

@@ -16,9 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._deadlines import DueRule, parse_due
-from ._grounds import Grounds
-from ._loader import (
+from .._loader import (
     citations,
     did_you_mean,
     load_policy_file,
@@ -26,10 +24,12 @@ from ._loader import (
     toml_files,
     validation_problems,
 )
-from ._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, Finding, construct
-from ._policy_check import check_values
-from ._schema import ActionSpec, DeadlineSpec, PolicyFile
-from .errors import PolicyFileError, Problem, UnknownPolicyError
+from .._models import STOCKHOLM, Action, ActionKind, Category, Citation, Comment, Finding, construct
+from ..errors import PolicyFileError, Problem, UnknownPolicyError
+from .check import check_values
+from .deadlines import DueRule, parse_due
+from .format import ActionSpec, DeadlineSpec, PolicyFile
+from .grounds import Grounds
 
 __all__ = ["ACTION_ORDER", "SIGNED", "UNPUBLISHED_NEVER", "Policy", "PolicyBook"]
 

@@ -1,0 +1,1 @@
+"""Batches: reading and writing files, parallel runs, data frames, evaluation, flood signals."""

@@ -1,0 +1,1 @@
+"""Plugins: the pluggy manager and the built-in registration."""

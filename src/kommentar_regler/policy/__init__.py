@@ -1,0 +1,1 @@
+"""Policy profiles: the file format, loading, checks, plans of actions and deadlines."""
