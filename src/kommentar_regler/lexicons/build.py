@@ -1,6 +1,6 @@
 """Build time: every lexicon word's inflected forms, from a maintained Swedish dictionary.
 
-Run after editing a lexicon (the test suite says when the table is stale)::
+Run after editing a lexicon (``--check`` says whether the table is stale; .ci/run runs it)::
 
     python -m kommentar_regler.lexicons.build            # writes lexicons/sv/morphology.tsv
 

@@ -2,21 +2,21 @@
 
 A pattern is a sequence of slots over a comment's tokens, separated by spaces::
 
-    speaker=@pron_1 intent=@future *0-2!@negation harm={hotverb} target={mål}
+    speaker={@i_we} intent=@future *0-2!@negation harm={hotverb} target={roller|hotmal|@you}
 
 | slot              | matches                                                              |
 |-------------------|----------------------------------------------------------------------|
 | ``{lexikon}``     | a word (or phrase) of the lexicon, in any form, compound, obfuscated |
 | ``{a|b}``         | a word of lexicon a or b (``@class`` may stand among them)           |
-| ``@klass``        | a closed-class word (language/sv.py: ``@negation``, ``@pron_2``...)  |
-| ``som``           | that closed-class word itself (content words belong in lexicons)     |
+| ``@klass``        | a closed-class word (language/sv.py: ``@negation``, ``@pron_2s``...)  |
+| ``som``           | that closed-class word itself, unquoted (content words: a lexicon)   |
 | ``*``, ``*2``, ``*0-3`` | any 0-3 tokens, exactly 2, 0 to 3 (never past the rule's scope) |
 | ``_``             | any one word (for a slot whose words no list can hold: a name)       |
 | ``#``             | a number ("ärende 2023/1456", "600 kr")                              |
 | ``{a&b}``         | one word that is in both lexicons ("invandrarjävlar")                |
 | ``{#url}``        | a token of that shape: ``#url`` (a link), ``#number``, ``#minor``    |
 | ``?`` ``:`` ``,`` | that punctuation mark                                                |
-| ``*0-2!@negation``| a gap that holds no word of the class                                |
+| ``*0-2!@negation``| a gap that holds no word of the class (or ``!{lexikon}``: one list)  |
 | ``x?``            | the slot is optional                                                 |
 | ``!x``            | the next token is not ``x`` (takes no token)                         |
 | ``^``             | the start of a sentence                                              |
