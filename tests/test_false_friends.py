@@ -30,7 +30,8 @@ def test_no_swedish_place_name_is_offensive(engine: kr.Engine) -> None:
     for name in names:
         for text in (name, f"Välkommen till {name}!", f"Gatlampan vid skolan i {name} är trasig"):
             d = engine.classify(text)
-            if _SEVERE & {f.category for f in d.findings}:
+            # the review net's weak findings (score < 0.5) ask a person to look; they decide nothing
+            if _SEVERE & {f.category for f in d.findings if f.score >= 0.5}:
                 flagged.append((text, [(f.text, f.rule_id) for f in d.findings]))
                 break
     assert not flagged, flagged[:20]
