@@ -153,3 +153,67 @@ def test_the_morphology_table_is_current() -> None:
     assert build_table(manifest) == current, (
         "lexicons/sv/morphology.tsv is stale: run python -m kommentar_regler.lexicons.build"
     )
+
+
+@pytest.mark.parametrize(
+    ("token", "shape"),
+    [
+        ("seo-boost24.net", "#url"),  # a bare domain is a link
+        ("streamfilmz-free.cc", "#url"),
+        ("mega.nz/folder/k8xq2", "#url"),
+        ("070-123", "#phone"),  # the first token of "070-123 45 67"
+        ("+46", "#phone"),
+        ("0701234567", "#phone"),
+        ("@karin.invest.pro", "#handle"),
+    ],
+)
+def test_shapes_of_links_phone_numbers_and_handles(token: str, shape: str) -> None:
+    assert shape in ENGINE.analyse(f"se {token} nu").tokens[1].classes
+
+
+@pytest.mark.parametrize("token", ["t.ex.", "bl.a", "2024-05", "kl.14", "@", "3-0"])
+def test_ordinary_tokens_have_no_link_or_phone_shape(token: str) -> None:
+    classes = {c for t in ENGINE.analyse(f"se {token} nu").tokens for c in t.classes}
+    assert not classes & {"#url", "#phone", "#handle"}, token
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a commercial offer counts only together with a channel, a link or a phone number
+        ("Flyttstäd billigast i stan, ring 070-123 45 67", kr.Category.SPAM),
+        ("Säljaren var jättetrevlig och butiken var fin", kr.Category.PRAISE),
+        ("Vi fick fri frakt och snabb leverans, supernöjda", kr.Category.PRAISE),
+        # a profit claim needs an amount and a rate, or a channel
+        ("Jag tjänar 4000 kr om dagen på forex, skriv till mig", kr.Category.SPAM),
+        ("Jag vill inte tjäna mer pengar, jag vill ha tid", kr.Category.PRAISE),
+    ],
+)
+def test_spam_is_an_offer_plus_a_way_to_buy(text: str, category: kr.Category) -> None:
+    assert ENGINE.classify(text).category is category, ENGINE.classify(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("jag vet vilken tid hon slutar", True),  # knowing a person's routine
+        ("Jag vet när bussen går", False),  # knowing a timetable
+        ("Jag vet vad ni tror om det här", False),  # "vad" is an opinion, not a whereabouts
+    ],
+)
+def test_veiled_threat_frames(text: str, fires: bool) -> None:
+    rule = ENGINE.rule("criminal.olaga_hot.veiled")
+    assert bool(ENGINE.findings(ENGINE.analyse(text), [rule])) is fires
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ni är as bra på det här",  # an intensifier before praise is not an insult
+        "Han sa 'din jävla idiot' till chauffören, vi har polisanmält",  # reported speech
+        "Min granne blev misshandlad och rånad i går",  # a victim is not accused
+        "Personer som söker försörjningsstöd måste lämna kontoutdrag",  # a group, nobody named
+    ],
+)
+def test_offensive_rules_leave_lawful_text_alone(text: str) -> None:
+    assert ENGINE.classify(text).category is not kr.Category.OFFENSIVE, ENGINE.classify(text).findings

@@ -80,6 +80,11 @@ class LexiconSpec(BaseModel):
         default_factory=list,
         description="For idioms: the lexicons whose words the idiom's words stop counting as.",
     )
+    voice: Literal["any", "active"] = Field(
+        "any",
+        description='"active": the passive -s forms of the verbs are left out ("mördades", '
+        '"hotas"): in an accusation the person does the deed, a victim is not accused.',
+    )
 
 
 class LexiconManifest(BaseModel):

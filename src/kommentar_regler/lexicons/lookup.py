@@ -126,28 +126,32 @@ class Vocabulary:
 
     # -- building -------------------------------------------------------------------------
 
-    def _forms(self, entry: LexiconEntry, word: str | None = None) -> set[str]:
+    def _forms(self, entry: LexiconEntry, word: str | None = None, active: bool = False) -> set[str]:
         word = word or entry.lemma
         if entry.compounds == "exact":
             forms = {word}
         else:
             forms = set(self.morphology.forms.get(word, (word,)))
-        forms |= set(entry.extra) if word == entry.lemma else self._manual.get(word, set())
+        extra = set(entry.extra) if word == entry.lemma else self._manual.get(word, set())
+        forms |= extra
         forms -= set(entry.removed)
+        if active:  # passive verb forms end in -s ("mördas", "hotades"); verbs take no genitive
+            return {f for f in forms if f in extra or f == word or not f.endswith("s")}
         forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
         return forms
 
     def _add(self, f: LexiconFile, e: LexiconEntry, heads_after: frozenset[str]) -> None:
         lex = f.spec.id
+        active = f.spec.voice == "active"
         if len(e.words) > 1:
-            slots = tuple(frozenset(self._forms(e, w)) for w in e.words)
+            slots = tuple(frozenset(self._forms(e, w, active)) for w in e.words)
             plain = tuple(frozenset(undiacritic(f) for f in s) for s in slots)
             phrase = Phrase(lex, e.lemma, slots, plain)
             for first in slots[0] | plain[0]:
                 self.phrases[first].append(phrase)
             return
         ref = (lex, e.lemma)
-        for form in self._forms(e) if e.compounds != "prefix" else ():
+        for form in self._forms(e, active=active) if e.compounds != "prefix" else ():
             self._exact[form].append(ref)
             if e.compounds in ("head", "both") and len(form) >= MIN_HEAD:
                 self._heads[form].append(ref)

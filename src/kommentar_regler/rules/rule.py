@@ -185,7 +185,7 @@ class DataRule:
             else self._pattern_matches(a)
         )
         if self.unquoted and a.quoted:
-            matches = [(m, h) for m, h in matches if not a.quoted.issuperset(range(m.first, m.end))]
+            matches = [(m, h) for m, h in matches if not _reported(m, a.quoted)]
         if not matches:
             return []
         if self.unless:
@@ -294,3 +294,18 @@ def lexicons_of(rule: DataRule) -> set[str]:
     if rule.near:
         names |= {c for s in rule.near[0] for c in s.classes if c[0] not in "@#"}
     return names
+
+
+#: roles whose words decide a finding: when they stand in quotation marks, the writer reports
+#: what someone else said ("han sa 'din idiot' till chauffören") instead of saying it
+_DECISIVE_ROLES = frozenset({"insult", "harm", "contempt", "crime", "threat", "swearing"})
+
+
+def _reported(m: Match, quoted: frozenset[int]) -> bool:
+    """Is the match quoted speech: all of it, or its decisive word, inside quotation marks?"""
+    if quoted.issuperset(range(m.first, m.end)):
+        return True
+    return any(
+        role in _DECISIVE_ROLES and quoted.issuperset(range(first, end))
+        for role, first, end in m.roles
+    )
