@@ -41,7 +41,7 @@ TRICKY = [
     "Mitt personnummer är 19121212-1212", "Kan m-politikerns ledare svara?",
     "höra asså Svindal svinsnyggt", "", "   ", "🙂🙂🙂", "12-åriga barn", "600 kr",
     "Jag\u0301 ska\u0308 d\u00f6da dig", "ﬁn park", "Straße", "İstanbul",
-]
+]  # fmt: skip
 
 
 def dev_texts() -> list[str]:
