@@ -28,8 +28,8 @@ class Match(NamedTuple):
 
 def possible(seq: Sequence, a: Analysis) -> bool:
     """Does the comment hold a word of each class the sequence needs?"""
-    positions = a.positions
-    return all(any(c in positions for c in need) for need in seq.needs)
+    present = a.positions.keys()
+    return all(not present.isdisjoint(need) for need in seq.needs)
 
 
 def scope_bounds(a: Analysis, i: int, scope: str) -> tuple[int, int]:
@@ -55,26 +55,41 @@ def _starts(seq: Sequence, a: Analysis, scope: str) -> Seq[int]:
     every class the sequence needs (a match never leaves the scope it starts in)."""
     found: Seq[int]
     if seq.anchor >= 0:
-        slot = seq.slots[seq.anchor]
-        places: set[int] = set()
-        for c in slot.classes:
-            places.update(a.positions.get(c, ()))
-        for w in slot.words:
-            places.update(a.words.get(w, ()))
-        found = sorted(places)
+        found = _places(seq.slots[seq.anchor], a)
         if seq.slots[0].kind == "start":
             found = [i for i in found if _sentence_start(a, i)]
     elif seq.slots[0].kind == "start":
         found = _sentence_starts(a)
     else:
         found = range(len(a.tokens))
-    if scope == "comment" or not seq.needs:
+    return _in_scope(seq, a, scope, found)
+
+
+def _places(slot: Slot, a: Analysis) -> Seq[int]:
+    """The tokens (or phrase starts) that a word slot's classes or words are at, in order."""
+    if len(slot.classes) == 1 and not slot.words:  # most anchors: a list already in order
+        (only,) = slot.classes
+        return a.positions.get(only, ())
+    places: set[int] = set()
+    for c in slot.classes:
+        places.update(a.positions.get(c, ()))
+    for w in slot.words:
+        places.update(a.words.get(w, ()))
+    return sorted(places)
+
+
+def _in_scope(seq: Sequence, a: Analysis, scope: str, found: Seq[int]) -> Seq[int]:
+    """The starts ``found`` whose clause or sentence holds a word of every needed class."""
+    if not found or not seq.needs or scope == "comment":
         return found
+    if scope == "sentence" and len(a.sentences) < 2:
+        return found  # the comment is the sentence: possible() has checked it
     unit = "sentence" if scope == "sentence" else "clause"
     tokens = a.tokens
+    positions = a.positions
     allowed: set[int] | None = None
     for need in seq.needs:
-        here = {getattr(tokens[p], unit) for c in need for p in a.positions.get(c, ())}
+        here = {getattr(tokens[p], unit) for c in need if c in positions for p in positions[c]}
         allowed = here if allowed is None else allowed & here
         if not allowed:
             return ()
