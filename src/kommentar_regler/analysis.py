@@ -213,7 +213,7 @@ class Analyser:
             if chunk:
                 pieces = self._chunk(chunk)
                 if pos:
-                    out += [(pos + s, pos + e, *rest) for s, e, *rest in pieces]
+                    out += [(pos + s, pos + e, f, h, c, j) for s, e, f, h, c, j in pieces]
                 else:
                     out += pieces
             pos += len(chunk) + 1

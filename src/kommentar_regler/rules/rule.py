@@ -20,6 +20,7 @@ import regex
 from .._models import Category, Citation, Finding, build
 from ..analysis import Analysis
 from ..language import ROLE_NAMES
+from .index import Keyed
 from .matcher import Match, find, possible, scope_bounds
 from .pattern import Sequence as TokenSequence
 from .pattern import Slot
@@ -154,11 +155,16 @@ class DataRule:
         if self.near is not None:
             return self.near[0][0].classes
         keys: set[str] = set()
-        for seq in self.sequences:
-            if not seq.needs:
+        for need in map(_rarest, self.sequences):
+            if need is None:
                 return None
-            keys |= min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
+            keys |= need
         return frozenset(keys)
+
+    @cached_property
+    def _keyed(self) -> Keyed:
+        """The sequences by their rarest need: most are not tried on a given comment."""
+        return Keyed([_rarest(seq) for seq in self.sequences])
 
     def may_match(self, a: Analysis) -> bool:
         """A cheap test: could this rule match at all? (derived from its patterns)"""
@@ -201,10 +207,11 @@ class DataRule:
         return out
 
     def _pattern_matches(self, a: Analysis) -> list[tuple[Match, str]]:
+        sequences = self.sequences
         found = [
             (m, f"pattern: {seq.source}")
-            for seq in self.sequences
-            if possible(seq, a)
+            for k in self._keyed.chosen(a.positions)
+            if possible(seq := sequences[k], a)
             for m in find(seq, a, self.scope)
         ]
         if len(found) < 2:
@@ -284,6 +291,13 @@ class DataRule:
                 log.warning("rule %s: regex %s ran out of time", self.id, rx.name)
                 a.timed_out.append(self.id)
         return out
+
+
+def _rarest(seq: TokenSequence) -> frozenset[str] | None:
+    """The need of ``seq`` that fewest comments meet (a lexicon before a closed class)."""
+    if not seq.needs:
+        return None
+    return min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
 
 
 def lexicons_of(rule: DataRule) -> set[str]:
