@@ -22,20 +22,28 @@ __all__ = ["Keyed", "RuleIndex"]
 
 class Keyed:
     """Items (rules, a rule's sequences) by the keys of which a comment must hold one for the
-    item to run; ``None`` for an item that always runs."""
+    item to run: classes, or words written out (``("=", word)``); ``None`` for an item that
+    always runs."""
 
-    def __init__(self, keys: Sequence[Iterable[str] | None]) -> None:
+    def __init__(self, keys: Sequence[Iterable[str | tuple[str, str]] | None]) -> None:
         self._always: list[int] = []
         self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[str, list[int]] = defaultdict(list)
         for k, item_keys in enumerate(keys):
             if item_keys is None:
                 self._always.append(k)
-            else:
-                for key in item_keys:
+                continue
+            for key in item_keys:
+                if isinstance(key, tuple):
+                    self._by_word[key[1]].append(k)
+                else:
                     self._by_key[key].append(k)
 
-    def chosen(self, present: Mapping[str, object]) -> list[int]:
-        """The indices of the items that may run when the keys ``present`` are, in order."""
+    def chosen(
+        self, present: Mapping[str, object], words: Mapping[str, object] | None = None
+    ) -> list[int]:
+        """The indices of the items that may run when the classes ``present`` and the
+        ``words`` are in the comment, in order."""
         chosen = set(self._always)
         by_key = self._by_key
         if len(by_key) < len(present):  # look up whichever side is smaller
@@ -47,6 +55,10 @@ class Keyed:
                 got = by_key.get(key)
                 if got:
                     chosen.update(got)
+        if words is not None:
+            for word, ks in self._by_word.items():
+                if word in words:
+                    chosen.update(ks)
         return sorted(chosen)
 
 

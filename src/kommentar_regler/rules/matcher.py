@@ -27,9 +27,12 @@ class Match(NamedTuple):
 
 
 def possible(seq: Sequence, a: Analysis) -> bool:
-    """Does the comment hold a word of each class the sequence needs?"""
+    """Does the comment hold a word of each class the sequence needs, and each word?"""
     present = a.positions.keys()
-    return all(not present.isdisjoint(need) for need in seq.needs)
+    if not all(not present.isdisjoint(need) for need in seq.needs):
+        return False
+    words = a.words.keys()
+    return all(not words.isdisjoint(need) for need in seq.word_needs)
 
 
 def scope_bounds(a: Analysis, i: int, scope: str) -> tuple[int, int]:

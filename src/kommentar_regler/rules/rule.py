@@ -164,7 +164,11 @@ class DataRule:
     @cached_property
     def _keyed(self) -> Keyed:
         """The sequences by their rarest need: most are not tried on a given comment."""
-        return Keyed([_rarest(seq) for seq in self.sequences])
+        return Keyed([_rarest_key(seq) for seq in self.sequences])
+
+    @cached_property
+    def _unless_keyed(self) -> Keyed:
+        return Keyed([_rarest_key(seq) for seq in self.unless])
 
     def may_match(self, a: Analysis) -> bool:
         """A cheap test: could this rule match at all? (derived from its patterns)"""
@@ -210,7 +214,7 @@ class DataRule:
         sequences = self.sequences
         found = [
             (m, f"pattern: {seq.source}")
-            for k in self._keyed.chosen(a.positions)
+            for k in self._keyed.chosen(a.positions, a.words)
             if possible(seq := sequences[k], a)
             for m in find(seq, a, self.scope)
         ]
@@ -262,8 +266,8 @@ class DataRule:
 
     def _blocked_sentences(self, a: Analysis) -> set[int]:
         blocked: set[int] = set()
-        for seq in self.unless:
-            if possible(seq, a):
+        for k in self._unless_keyed.chosen(a.positions, a.words):
+            if possible(seq := self.unless[k], a):
                 blocked.update(a.tokens[m.first].sentence for m in find(seq, a, "sentence"))
         return blocked
 
@@ -298,6 +302,18 @@ def _rarest(seq: TokenSequence) -> frozenset[str] | None:
     if not seq.needs:
         return None
     return min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
+
+
+def _rarest_key(seq: TokenSequence) -> Iterable[str | tuple[str, str]] | None:
+    """What a comment must hold for ``seq`` to be tried: its rarest class, or else one of
+    the words of its shortest list of words written out (the last such slot on a tie)."""
+    need = _rarest(seq)
+    if need is not None:
+        return need
+    if not seq.word_needs:
+        return None
+    words = min(reversed(seq.word_needs), key=len)
+    return [("=", w) for w in words]
 
 
 def lexicons_of(rule: DataRule) -> set[str]:
