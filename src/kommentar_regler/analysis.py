@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import regex
 
 from .language import closed_classes_of
-from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary, undiacritic
+from .lexicons.lookup import MASK_CHARS, Hit, Phrase, Vocabulary, undiacritic
 from .text.normalise import NormText, normalise
-from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken, split
+from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken
 
 __all__ = ["Analyser", "Analysis", "Token"]
 
@@ -101,7 +101,8 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(c.isalnum() for c in self.norm)
+        norm = self.norm
+        return norm.isalnum() or any(c.isalnum() for c in norm)
 
     def lemma(self, lexicon: str) -> str | None:
         """The lexicon entry this token is a form of, in ``lexicon``."""
@@ -132,7 +133,8 @@ class Analysis:
 
     @property
     def n_words(self) -> int:
-        return sum(1 for t in self.tokens if t.is_word)
+        # Token.is_word, inlined: this runs once per comment over every token
+        return sum(1 for t in self.tokens if (n := t.norm).isalnum() or any(map(str.isalnum, n)))
 
     def has(self, cls: str) -> bool:
         return cls in self.positions
@@ -158,13 +160,27 @@ class Analysis:
         return single + longer if longer else single
 
 
-class Analyser:
-    """Builds an :class:`Analysis`; one per Engine, thread-safe (caches only)."""
+#: A token of a chunk as the analysis keeps it: offsets in the chunk, normalised form, lexicon
+#: words, classes, and whether letters or leet were joined into this hidden word.
+_Piece = tuple[int, int, str, tuple[Hit, ...], frozenset[str], bool]
+_QUOTE_CHARS = tuple(_QUOTES)
 
-    def __init__(self, vocabulary: Vocabulary, chunks: ChunkCache) -> None:
+
+class Analyser:
+    """Builds an :class:`Analysis`; one per Engine, thread-safe (caches only).
+
+    Everything that depends only on a space-separated chunk of the normalised text (its
+    tokens, their lexicon words and classes) is computed once per chunk and remembered, as
+    spaCy's tokenizer remembers its chunks; a comment then costs a lookup per chunk.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, chunks: ChunkCache, size: int = 200_000) -> None:
         self.vocabulary = vocabulary
         self.chunks = chunks
         self._words: dict[str, tuple[tuple[Hit, ...], frozenset[str]]] = {}
+        self._pieces: dict[str, tuple[_Piece, ...]] = {}
+        self._size = size
+        self._phrase_index: dict[str, dict[str, list[Phrase]]] = {}
 
     def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
         got = self._words.get(norm)
@@ -176,16 +192,50 @@ class Analyser:
                 | _shapes(norm)
             )
             got = self._words[norm] = (hits, classes)
-            if len(self._words) > 200_000:
+            if len(self._words) > self._size:
                 self._words.clear()
         return got
 
+    def _chunk(self, chunk: str) -> tuple[_Piece, ...]:
+        """The analysed tokens of one chunk (hidden words joined: they never span a space)."""
+        got = self._pieces.get(chunk)
+        if got is None:
+            raw = _join_hidden_words(
+                [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
+            )
+            got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
+            if len(self._pieces) >= self._size:
+                self._pieces.clear()
+            self._pieces[chunk] = got
+        return got
+
+    def _piece(self, rt: RawToken, start: int, end: int) -> _Piece:
+        if rt.hits is not None:  # letters joined into a hidden word
+            return (start, end, rt.norm, rt.hits, frozenset(h.lexicon for h in rt.hits), True)
+        hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
+        return (start, end, rt.norm, hits, classes, False)
+
+    def _split(self, norm: NormText) -> list[_Piece]:
+        """The analysed tokens of the whole text, with offsets in the normalised text."""
+        out: list[_Piece] = []
+        pos = 0
+        for chunk in norm.text.split(" "):
+            if chunk:
+                pieces = self._chunk(chunk)
+                if pos:
+                    out += [(pos + s, pos + e, f, h, c, j) for s, e, f, h, c, j in pieces]
+                else:
+                    out += pieces
+            pos += len(chunk) + 1
+        if _spelled_run(out):  # "i d i o t": letters of several chunks
+            raw = [RawToken(p[0], p[1], p[2], p[3] if p[5] else None) for p in out]
+            raw = _join_spaced_letters(raw, norm.text, self.vocabulary)
+            out = [self._piece(rt, rt.start, rt.end) for rt in raw]
+        return out
+
     def __call__(self, text: str) -> Analysis:
         norm = normalise(text)
-        raw = split(norm, self.chunks)
-        raw = _join_spaced_letters(
-            _join_hidden_words(raw, self.vocabulary), norm.text, self.vocabulary
-        )
+        pieces = self._split(norm)
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
         positions: dict[str, list[int]] = defaultdict(list)
@@ -193,52 +243,69 @@ class Analyser:
         sentence = clause = 0
         first = 0
         previous_end = 0
-        for i, rt in enumerate(raw):
-            start, end = norm.original_span(rt.start, rt.end)
-            if i and "\n" in text[previous_end:start] and tokens[-1].norm not in SENTENCE_END:
+        lines = "\n" in text  # a line break ends a sentence
+        aligned = norm.starts is None
+        for i, (start, end, form, hits, classes, _) in enumerate(pieces):
+            if not aligned:
+                start, end = norm.original_span(start, end)
+            if (
+                lines
+                and i
+                and "\n" in text[previous_end:start]
+                and tokens[-1].norm not in SENTENCE_END
+            ):
                 sentences.append((first, i))
                 first = i
                 sentence += 1
                 clause += 1
-            hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
-            if rt.hits is not None:  # letters joined into a hidden word
-                hits, classes = rt.hits, frozenset(h.lexicon for h in rt.hits)
             tokens.append(
-                Token(i, text[start:end], rt.norm, start, end, hits, classes, sentence, clause)
+                Token(i, text[start:end], form, start, end, hits, classes, sentence, clause)
             )
             for c in classes:
                 positions[c].append(i)
-            words[rt.norm].append(i)
+            words[form].append(i)
             previous_end = end
-            if rt.norm in SENTENCE_END:
+            if form in SENTENCE_END:
                 sentences.append((first, i + 1))
                 first = i + 1
                 sentence += 1
                 clause += 1
-            elif rt.norm in CLAUSE_END:
+            elif form in CLAUSE_END:
                 clause += 1
         if first < len(tokens):
             sentences.append((first, len(tokens)))
-        analysis = Analysis(
-            text, norm, tokens, sentences, positions, {}, words, quoted=_quoted(tokens)
-        )
+        quoted = _quoted(tokens) if any(q in norm.text for q in _QUOTE_CHARS) else frozenset()
+        analysis = Analysis(text, norm, tokens, sentences, positions, {}, words, quoted=quoted)
         if self.vocabulary.phrases:
             self._phrases(analysis)
         return analysis
+
+    def _following(self, first: str) -> dict[str, list[Phrase]]:
+        """The phrases that begin with ``first``, by their second word without diacritics."""
+        got = self._phrase_index.get(first)
+        if got is None:
+            got = {}
+            for p in self.vocabulary.phrases.get(first, ()):
+                for second in p.plain[1]:
+                    got.setdefault(second, []).append(p)
+            self._phrase_index[first] = got
+        return got
 
     def _phrases(self, a: Analysis) -> None:
         """Find the lexicons' phrases; an idiom hides what its words would otherwise be."""
         phrases = self.vocabulary.phrases
         masks = self.vocabulary.masks
         tokens = a.tokens
+        n = len(tokens)
         found: list[tuple[str, int, int]] = []
-        for i, tok in enumerate(tokens):
-            for p in phrases.get(tok.norm, ()):  # keyed by forms with and without diacritics
+        for i in range(n - 1):
+            if tokens[i].norm not in phrases:  # keyed by forms with and without diacritics
+                continue
+            # a form is in a slot's forms exactly when its plain form is in the plain forms
+            for p in self._following(tokens[i].norm).get(undiacritic(tokens[i + 1].norm), ()):
                 j = i + len(p.slots)
-                if j <= len(tokens) and all(
-                    tokens[i + k].norm in p.slots[k]
-                    or undiacritic(tokens[i + k].norm) in p.plain[k]
-                    for k in range(1, len(p.slots))
+                if j <= n and all(
+                    undiacritic(tokens[i + k].norm) in p.plain[k] for k in range(2, len(p.slots))
                 ):
                     found.append((p.lexicon, i, j))
         if not found:
@@ -297,6 +364,20 @@ def _only_separators(between: str) -> bool:
 
 def _is_letter_piece(t: RawToken) -> bool:
     return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
+
+
+def _spelled_run(pieces: list[_Piece]) -> bool:
+    """Are there three letter pieces in a row (what :func:`_join_spaced_letters` needs)?"""
+    run = 0
+    for p in pieces:
+        form = p[2]
+        if len(form) == 1 and (form.isalpha() or form in _LEETISH):
+            run += 1
+            if run == 3:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> list[RawToken]:

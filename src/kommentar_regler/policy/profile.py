@@ -212,11 +212,8 @@ def _one_action(
     dated = [(p.rule.due(received, ends) if received else None, p) for p in group]
     with_due = [(d, p) for d, p in dated if d is not None]
     due, lead = min(with_due, key=lambda x: x[0]) if with_due else (None, group[0])
-    basis: list[Citation] = []
-    for p in group:
-        for c in p.basis:
-            if c not in basis:
-                basis.append(c)
+    # by hash, not `not in` a list: comparing pydantic models one by one is slow
+    basis = list(dict.fromkeys(c for p in group for c in p.basis))
     template = next((p.spec.template for p in group if p.spec.template), None)
     if template and signature and kind in SIGNED:
         template = f"{template}\n{signature}"

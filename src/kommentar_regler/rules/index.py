@@ -10,35 +10,65 @@ decision: the rule would have found nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from ..analysis import Analysis
-from .rule import Rule
+if TYPE_CHECKING:  # rule.py uses Keyed
+    from ..analysis import Analysis
+    from .rule import Rule
 
-__all__ = ["RuleIndex"]
+__all__ = ["Keyed", "RuleIndex"]
+
+
+class Keyed:
+    """Items (rules, a rule's sequences) by the keys of which a comment must hold one for the
+    item to run: classes, or words written out (``("=", word)``); ``None`` for an item that
+    always runs."""
+
+    def __init__(self, keys: Sequence[Iterable[str | tuple[str, str]] | None]) -> None:
+        self._always: list[int] = []
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for k, item_keys in enumerate(keys):
+            if item_keys is None:
+                self._always.append(k)
+                continue
+            for key in item_keys:
+                if isinstance(key, tuple):
+                    self._by_word[key[1]].append(k)
+                else:
+                    self._by_key[key].append(k)
+
+    def chosen(
+        self, present: Mapping[str, object], words: Mapping[str, object] | None = None
+    ) -> list[int]:
+        """The indices of the items that may run when the classes ``present`` and the
+        ``words`` are in the comment, in order."""
+        chosen = set(self._always)
+        by_key = self._by_key
+        if len(by_key) < len(present):  # look up whichever side is smaller
+            for key, ks in by_key.items():
+                if key in present:
+                    chosen.update(ks)
+        else:
+            for key in present:
+                got = by_key.get(key)
+                if got:
+                    chosen.update(got)
+        if words is not None:
+            for word, ks in self._by_word.items():
+                if word in words:
+                    chosen.update(ks)
+        return sorted(chosen)
 
 
 class RuleIndex:
     """Rules by the classes that let them run; built once per Engine."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self._always: list[int] = []
-        self._by_class: dict[str, list[int]] = defaultdict(list)
         self._rules = tuple(rules)
-        for k, rule in enumerate(self._rules):
-            keys: Iterable[str] | None = getattr(rule, "needs_any", None)
-            if keys is None:
-                self._always.append(k)
-            else:
-                for cls in keys:
-                    self._by_class[cls].append(k)
+        self._keyed = Keyed([getattr(rule, "needs_any", None) for rule in self._rules])
 
     def candidates(self, analysis: Analysis) -> list[Rule]:
         """The rules that may match ``analysis``, in rule order."""
-        chosen = set(self._always)
-        by_class = self._by_class
-        for cls in analysis.positions:
-            got = by_class.get(cls)
-            if got:
-                chosen.update(got)
-        return [self._rules[k] for k in sorted(chosen)]
+        return [self._rules[k] for k in self._keyed.chosen(analysis.positions)]

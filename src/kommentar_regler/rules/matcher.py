@@ -27,9 +27,12 @@ class Match(NamedTuple):
 
 
 def possible(seq: Sequence, a: Analysis) -> bool:
-    """Does the comment hold a word of each class the sequence needs?"""
-    positions = a.positions
-    return all(any(c in positions for c in need) for need in seq.needs)
+    """Does the comment hold a word of each class the sequence needs, and each word?"""
+    present = a.positions.keys()
+    if not all(not present.isdisjoint(need) for need in seq.needs):
+        return False
+    words = a.words.keys()
+    return all(not words.isdisjoint(need) for need in seq.word_needs)
 
 
 def scope_bounds(a: Analysis, i: int, scope: str) -> tuple[int, int]:
@@ -37,27 +40,76 @@ def scope_bounds(a: Analysis, i: int, scope: str) -> tuple[int, int]:
     tokens = a.tokens
     if scope == "comment":
         return 0, len(tokens)
-    key = "sentence" if scope == "sentence" else "clause"
-    value = getattr(tokens[i], key)
+    if scope == "sentence":
+        return a.sentences[tokens[i].sentence]
+    value = tokens[i].clause
     lo = i
-    while lo > 0 and getattr(tokens[lo - 1], key) == value:
+    while lo > 0 and tokens[lo - 1].clause == value:
         lo -= 1
     hi = i + 1
-    while hi < len(tokens) and getattr(tokens[hi], key) == value:
+    while hi < len(tokens) and tokens[hi].clause == value:
         hi += 1
     return lo, hi
 
 
-def _starts(seq: Sequence, a: Analysis) -> Seq[int]:
-    if seq.anchor < 0:
-        return range(len(a.tokens))
-    slot = seq.slots[seq.anchor]
-    found: set[int] = set()
+def _starts(seq: Sequence, a: Analysis, scope: str) -> Seq[int]:
+    """Where a match may start: at the anchor's words (or anywhere), at a sentence start when
+    the pattern begins with ``^``, and only in a clause or sentence that holds a word of
+    every class the sequence needs (a match never leaves the scope it starts in)."""
+    found: Seq[int]
+    if seq.anchor >= 0:
+        found = _places(seq.slots[seq.anchor], a)
+        if seq.slots[0].kind == "start":
+            found = [i for i in found if _sentence_start(a, i)]
+    elif seq.slots[0].kind == "start":
+        found = _sentence_starts(a)
+    else:
+        found = range(len(a.tokens))
+    return _in_scope(seq, a, scope, found)
+
+
+def _places(slot: Slot, a: Analysis) -> Seq[int]:
+    """The tokens (or phrase starts) that a word slot's classes or words are at, in order."""
+    if len(slot.classes) == 1 and not slot.words:  # most anchors: a list already in order
+        (only,) = slot.classes
+        return a.positions.get(only, ())
+    places: set[int] = set()
     for c in slot.classes:
-        found.update(a.positions.get(c, ()))
+        places.update(a.positions.get(c, ()))
     for w in slot.words:
-        found.update(a.words.get(w, ()))
-    return sorted(found)
+        places.update(a.words.get(w, ()))
+    return sorted(places)
+
+
+def _in_scope(seq: Sequence, a: Analysis, scope: str, found: Seq[int]) -> Seq[int]:
+    """The starts ``found`` whose clause or sentence holds a word of every needed class."""
+    if not found or not seq.needs or scope == "comment":
+        return found
+    if scope == "sentence" and len(a.sentences) < 2:
+        return found  # the comment is the sentence: possible() has checked it
+    unit = "sentence" if scope == "sentence" else "clause"
+    tokens = a.tokens
+    positions = a.positions
+    allowed: set[int] | None = None
+    for need in seq.needs:
+        here = {getattr(tokens[p], unit) for c in need if c in positions for p in positions[c]}
+        allowed = here if allowed is None else allowed & here
+        if not allowed:
+            return ()
+    assert allowed is not None
+    return [i for i in found if getattr(tokens[i], unit) in allowed]
+
+
+def _sentence_starts(a: Analysis) -> list[int]:
+    """Every token that no word comes before in its sentence."""
+    tokens = a.tokens
+    out: list[int] = []
+    for lo, hi in a.sentences:
+        for i in range(lo, hi):
+            out.append(i)
+            if tokens[i].is_word:
+                break
+    return out
 
 
 def _sentence_start(a: Analysis, i: int) -> bool:
@@ -140,7 +192,7 @@ def find(seq: Sequence, a: Analysis, scope: str) -> Iterator[Match]:
     """Every match of ``seq``, left to right, none starting inside an earlier one."""
     last_end = -1
     bounds: tuple[int, int] | None = None
-    for i in _starts(seq, a):
+    for i in _starts(seq, a, scope):
         start = i  # zero-width slots before the anchor take no token
         if start < last_end:
             continue

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -88,6 +89,14 @@ class Sequence:
     needs: tuple[frozenset[str], ...] = field(default=())
     #: the index of the slot the matcher anchors on (the first that takes a token for sure)
     anchor: int = 0
+
+    @cached_property
+    def word_needs(self) -> tuple[frozenset[str], ...]:
+        """Sets of words of which the comment must hold one each: the slots that are words
+        written out (``(det | man) (borde | bör)``), which ``needs`` does not cover."""
+        return tuple(
+            s.words for s in self.slots if s.kind == "word" and s.low >= 1 and not s.classes
+        )
 
     @property
     def lexicons(self) -> frozenset[str]:

@@ -20,6 +20,7 @@ import regex
 from .._models import Category, Citation, Finding, build
 from ..analysis import Analysis
 from ..language import ROLE_NAMES
+from .index import Keyed
 from .matcher import Match, find, possible, scope_bounds
 from .pattern import Sequence as TokenSequence
 from .pattern import Slot
@@ -154,11 +155,20 @@ class DataRule:
         if self.near is not None:
             return self.near[0][0].classes
         keys: set[str] = set()
-        for seq in self.sequences:
-            if not seq.needs:
+        for need in map(_rarest, self.sequences):
+            if need is None:
                 return None
-            keys |= min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
+            keys |= need
         return frozenset(keys)
+
+    @cached_property
+    def _keyed(self) -> Keyed:
+        """The sequences by their rarest need: most are not tried on a given comment."""
+        return Keyed([_rarest_key(seq) for seq in self.sequences])
+
+    @cached_property
+    def _unless_keyed(self) -> Keyed:
+        return Keyed([_rarest_key(seq) for seq in self.unless])
 
     def may_match(self, a: Analysis) -> bool:
         """A cheap test: could this rule match at all? (derived from its patterns)"""
@@ -201,10 +211,11 @@ class DataRule:
         return out
 
     def _pattern_matches(self, a: Analysis) -> list[tuple[Match, str]]:
+        sequences = self.sequences
         found = [
             (m, f"pattern: {seq.source}")
-            for seq in self.sequences
-            if possible(seq, a)
+            for k in self._keyed.chosen(a.positions, a.words)
+            if possible(seq := sequences[k], a)
             for m in find(seq, a, self.scope)
         ]
         if len(found) < 2:
@@ -255,8 +266,8 @@ class DataRule:
 
     def _blocked_sentences(self, a: Analysis) -> set[int]:
         blocked: set[int] = set()
-        for seq in self.unless:
-            if possible(seq, a):
+        for k in self._unless_keyed.chosen(a.positions, a.words):
+            if possible(seq := self.unless[k], a):
                 blocked.update(a.tokens[m.first].sentence for m in find(seq, a, "sentence"))
         return blocked
 
@@ -284,6 +295,25 @@ class DataRule:
                 log.warning("rule %s: regex %s ran out of time", self.id, rx.name)
                 a.timed_out.append(self.id)
         return out
+
+
+def _rarest(seq: TokenSequence) -> frozenset[str] | None:
+    """The need of ``seq`` that fewest comments meet (a lexicon before a closed class)."""
+    if not seq.needs:
+        return None
+    return min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
+
+
+def _rarest_key(seq: TokenSequence) -> Iterable[str | tuple[str, str]] | None:
+    """What a comment must hold for ``seq`` to be tried: its rarest class, or else one of
+    the words of its shortest list of words written out (the last such slot on a tie)."""
+    need = _rarest(seq)
+    if need is not None:
+        return need
+    if not seq.word_needs:
+        return None
+    words = min(reversed(seq.word_needs), key=len)
+    return [("=", w) for w in words]
 
 
 def lexicons_of(rule: DataRule) -> set[str]:
