@@ -186,11 +186,15 @@ def test_ordinary_tokens_have_no_link_or_phone_shape(token: str) -> None:
         ("Vi fick fri frakt och snabb leverans, supernöjda", kr.Category.PRAISE),
         # a profit claim needs an amount and a rate, or a channel
         ("Jag tjänar 4000 kr om dagen på forex, skriv till mig", kr.Category.SPAM),
-        ("Jag vill inte tjäna mer pengar, jag vill ha tid", kr.Category.PRAISE),
+        ("Jag vill inte tjäna mer pengar, jag vill ha tid", None),
     ],
 )
-def test_spam_is_an_offer_plus_a_way_to_buy(text: str, category: kr.Category) -> None:
-    assert ENGINE.classify(text).category is category, ENGINE.classify(text).findings
+def test_spam_is_an_offer_plus_a_way_to_buy(text: str, category: kr.Category | None) -> None:
+    found = ENGINE.classify(text).category
+    if category is None:  # anything but spam
+        assert found is not kr.Category.SPAM, ENGINE.classify(text).findings
+    else:
+        assert found is category, ENGINE.classify(text).findings
 
 
 @pytest.mark.parametrize(

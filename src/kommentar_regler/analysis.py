@@ -22,7 +22,7 @@ __all__ = ["Analyser", "Analysis", "Token"]
 _LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
 _URL = regex.compile(
     r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example"
-    r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg)(?:/\S*)?$"
+    r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg|to)(?:/\S*)?$"
 )
 #: a Swedish or international phone number's first token ("070-123", "+46", "0701234567")
 _PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-\d{3}-?\d{2,})$")

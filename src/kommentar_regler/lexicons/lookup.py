@@ -134,11 +134,11 @@ class Vocabulary:
             forms = set(self.morphology.forms.get(word, (word,)))
         extra = set(entry.extra) if word == entry.lemma else self._manual.get(word, set())
         forms |= extra
-        forms -= set(entry.removed)
         if active:  # passive verb forms end in -s ("mördas", "hotades"); verbs take no genitive
-            return {f for f in forms if f in extra or f == word or not f.endswith("s")}
-        forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
-        return forms
+            forms = {f for f in forms if f in extra or f == word or not f.endswith("s")}
+        else:
+            forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
+        return forms - set(entry.removed)  # also a genitive that is another word ("finns")
 
     def _add(self, f: LexiconFile, e: LexiconEntry, heads_after: frozenset[str]) -> None:
         lex = f.spec.id
