@@ -140,6 +140,9 @@ def test_obfuscating_a_lexicon_word_does_not_hide_it(
             if masked.fullmatch(f)
         }
         assume(len(fits) == 1)
+    if how == "no_diacritics":  # a Swedish word is never folded ("slaktens" beside "släktens")
+        morphology = ENGINE.vocabulary.morphology
+        assume(hidden == word or hidden not in morphology.words | morphology.known)
     analysis = ENGINE.analyse(f"Ja men {hidden} alltså")
     lemmas = {h.lemma for _, h in analysis.hits(lexicon)}
     forms = ENGINE.vocabulary.forms_of(lexicon)

@@ -149,7 +149,9 @@ def test_flood_in_a_batch_is_spam(engine: kr.Engine) -> None:
 # -- blind rounds: written and labelled by people who never saw the rules ---------------------
 # Floors a little under the figures after the round's gaps were closed (docs/evaluation.md has
 # the FIRST LOOK of each round, the honest figure); they guard against regressions only.
-BLIND_FLOORS = {"r1": 0.84, "r2": 0.76, "r3": 0.64, "r4": 0.61}
+BLIND_FLOORS = {
+    "r1": 0.88, "r2": 0.85, "r3": 0.90, "r4": 0.83, "r5": 0.81, "r6": 0.83, "r7": 0.73, "r8": 0.78,
+}
 
 
 @pytest.fixture(scope="module")

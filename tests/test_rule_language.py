@@ -220,4 +220,5 @@ def test_veiled_threat_frames(text: str, fires: bool) -> None:
     ],
 )
 def test_offensive_rules_leave_lawful_text_alone(text: str) -> None:
-    assert ENGINE.classify(text).category is not kr.Category.OFFENSIVE, ENGINE.classify(text).findings
+    decision = ENGINE.classify(text)
+    assert decision.category is not kr.Category.OFFENSIVE, decision.findings

@@ -10,27 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import regex
-
 from .language import closed_classes_of
 from .lexicons.lookup import MASK_CHARS, Hit, Phrase, Vocabulary, undiacritic
 from .text.normalise import NormText, normalise
+from .text.shapes import shapes
 from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken
 
 __all__ = ["Analyser", "Analysis", "Token"]
 
 _LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
-_URL = regex.compile(
-    r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example"
-    r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg|to"
-    r"|love|bet|casino|win|vip|fun|space|website|today|world|news|blog|life|pl)(?:/\S*)?$"
-)
-#: a Swedish or international phone number's first token ("070-123", "+46", "0701234567")
-_PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-\d{3}-?\d{2,})$")
-#: a social-media handle ("@karin.invest.pro")
-_HANDLE = regex.compile(r"^@[\w][\w.]{2,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-
-
 _QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
 
 
@@ -52,25 +40,6 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
     return frozenset(inside)
 
 
-_MINOR = regex.compile(r"^(?:[1-9]|1[0-7])-?(?:år|åring|åringar|åriga|årig|åringen|åringarna)$")
-
-
-def _shapes(norm: str) -> frozenset[str]:
-    """Shape classes: "#url" for a link, "#number" for a token with a digit, "#minor" for an
-    age under 18 ("12-åriga", "15-åringar"), "#phone" for a phone number's first token,
-    "#handle" for "@name" or an e-mail address."""
-    out = []
-    if "." in norm and _URL.match(norm):
-        out.append("#url")
-    if "@" in norm and _HANDLE.match(norm):
-        out.append("#handle")
-    if any(c.isdigit() for c in norm):
-        out.append("#number")
-        if _MINOR.match(norm):
-            out.append("#minor")
-        if _PHONE.match(norm):
-            out.append("#phone")
-    return frozenset(out)
 
 
 class Token:
@@ -190,7 +159,7 @@ class Analyser:
             classes = (
                 frozenset(h.lexicon for h in hits)
                 | frozenset("@" + c for c in closed_classes_of(norm))
-                | _shapes(norm)
+                | shapes(norm)
             )
             got = self._words[norm] = (hits, classes)
             if len(self._words) > self._size:

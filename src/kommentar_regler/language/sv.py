@@ -25,7 +25,7 @@ _CLASSES: dict[str, str] = {
     "you": "du dig dej ni er eder",
     "your": "din ditt dina er ert era eran",
     "them": "honom henne dem dom hen",
-    "he_she": "han hon hen",
+    "he_she": "han hon hen ho",
     # possessives
     "poss_1": "min mitt mina vår vårt våra",
     "poss_2": "din ditt dina er ert era eran",

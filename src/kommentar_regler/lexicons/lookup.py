@@ -126,7 +126,9 @@ class Vocabulary:
 
     # -- building -------------------------------------------------------------------------
 
-    def _forms(self, entry: LexiconEntry, word: str | None = None, active: bool = False) -> set[str]:
+    def _forms(
+        self, entry: LexiconEntry, word: str | None = None, active: bool = False
+    ) -> set[str]:
         word = word or entry.lemma
         if entry.compounds == "exact":
             forms = {word}

@@ -14,7 +14,7 @@ A pattern is a sequence of slots over a comment's tokens, separated by spaces::
 | ``_``             | any one word (for a slot whose words no list can hold: a name)       |
 | ``#``             | a number ("ärende 2023/1456", "600 kr")                              |
 | ``{a&b}``         | one word that is in both lexicons ("invandrarjävlar")                |
-| ``{#url}``        | a token of that shape: ``#url``, ``#number``, ``#minor``, ``#phone``, ``#handle`` |
+| ``{#url}``        | a token of that shape: ``#url``, ``#number``, ``#minor``, ``#phone``... |
 | ``?`` ``:`` ``,`` | that punctuation mark                                                |
 | ``*0-2!@negation``| a gap that holds no word of the class (or ``!{lexikon}``: one list)  |
 | ``x?``            | the slot is optional                                                 |
@@ -37,11 +37,11 @@ from functools import cached_property
 import regex
 
 from ..language import CLOSED_CLASSES
+from ..text.shapes import SHAPES
 
 __all__ = ["PatternError", "Sequence", "Slot", "parse"]
 
 MAX_SEQUENCES = 256
-SHAPES = ("#url", "#number", "#minor", "#phone", "#handle")
 _ROLE = regex.compile(r"^([a-z_]+)=(.+)$")
 _GAP = regex.compile(r"^\*(?:(\d+)(?:-(\d+))?)?(?:!(.+))?$")
 _CLASSES = regex.compile(r"^\{([@#a-z0-9_|]+)\}$")

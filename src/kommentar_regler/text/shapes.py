@@ -1,0 +1,43 @@
+"""Shape classes of a token that no word list can hold: links, phone numbers, handles, ages.
+
+A rule names them as ``{#url}``, ``{#phone}``, ``{#handle}``, ``{#number}`` or ``{#minor}``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["SHAPES", "shapes"]
+
+#: every shape class a token may have
+SHAPES = ("#url", "#number", "#minor", "#phone", "#handle")
+
+#: a link: http(s):// or www., or a bare domain with a common top-level domain ("seo-boost24.net")
+_URL = regex.compile(
+    r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example"
+    r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg|to"
+    r"|love|bet|casino|win|vip|fun|space|website|today|world|news|blog|life|pl)(?:/\S*)?$"
+)
+#: a Swedish or international phone number's first token ("070-123", "+46", "0701234567")
+_PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-\d{3}-?\d{2,})$")
+#: a social-media handle ("@karin.invest.pro") or an e-mail address
+_HANDLE = regex.compile(r"^@[\w][\w.]{2,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_MINOR = regex.compile(r"^(?:[1-9]|1[0-7])-?(?:år|åring|åringar|åriga|årig|åringen|åringarna)$")
+
+
+def shapes(norm: str) -> frozenset[str]:
+    """Shape classes: "#url" for a link, "#number" for a token with a digit, "#minor" for an
+    age under 18 ("12-åriga", "15-åringar"), "#phone" for a phone number's first token,
+    "#handle" for "@name" or an e-mail address."""
+    out = []
+    if "." in norm and _URL.match(norm):
+        out.append("#url")
+    if "@" in norm and _HANDLE.match(norm):
+        out.append("#handle")
+    if any(c.isdigit() for c in norm):
+        out.append("#number")
+        if _MINOR.match(norm):
+            out.append("#minor")
+        if _PHONE.match(norm):
+            out.append("#phone")
+    return frozenset(out)
