@@ -85,7 +85,7 @@ TERMS = sorted(
         for lex in ABUSE
         for forms in ENGINE.vocabulary.forms_of(lex).values()
         for form in forms
-        if len(form) >= 4 and form.isalpha()
+        if len(form) >= 4 and form.isalpha() and form not in ENGINE.vocabulary.false_friends
     }
 )
 _LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
