@@ -151,6 +151,7 @@ def test_flood_in_a_batch_is_spam(engine: kr.Engine) -> None:
 # the FIRST LOOK of each round, the honest figure); they guard against regressions only.
 BLIND_FLOORS = {
     "r1": 0.88, "r2": 0.85, "r3": 0.90, "r4": 0.83, "r5": 0.81, "r6": 0.83, "r7": 0.73, "r8": 0.78,
+    "r9": 0.68, "r10": 0.71,
 }
 
 
