@@ -222,3 +222,79 @@ def test_veiled_threat_frames(text: str, fires: bool) -> None:
 def test_offensive_rules_leave_lawful_text_alone(text: str) -> None:
     decision = ENGINE.classify(text)
     assert decision.category is not kr.Category.OFFENSIVE, decision.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "criminal"),
+    [
+        # two signals of a veiled threat in one comment, in either order
+        ("Synd om skolan. Olyckor händer ju, bara en tanke.", True),
+        ("Inget skämt: en dunk bensin räcker långt för ert kontor", True),
+        # one signal alone is not a threat
+        ("Olyckor händer, skönt att ingen skadades vid korsningen", False),
+        ("Bara så ni vet: simhallen stänger kl 16 på fredag", False),
+        # a writer telling of a threat they received and reported
+        ("Någon skrev till mig att olyckor händer, bara en tanke. Jag har polisanmält det.", False),
+        # a promise to voters, not the hint "kom ihåg det"
+        ("Skäms! Vi kommer ihåg det här i valet. Mina barn åker buss i en timme.", False),
+    ],
+)
+def test_veiled_threats_by_convergence(text: str, criminal: bool) -> None:
+    decision = ENGINE.classify(text)
+    assert (decision.category is kr.Category.CRIMINAL) is criminal, decision.findings
+
+
+def test_the_review_net_sends_a_weapon_near_a_role_to_a_person() -> None:
+    risky = ENGINE.classify("Rektorn stängde skolan. Jag har en yxa i bilen och inget att göra.")
+    assert risky.needs_review and risky.category is kr.Category.PRAISE, risky.findings
+    assert any(f.rule_id == "criminal.review.risk_in_comment" for f in risky.findings)
+    calm = ENGINE.classify("Tack rektorn för en fin skolavslutning, barnen sjöng så vackert")
+    assert not calm.needs_review, calm.findings
+    # "mina" (my) is not the mine of the weapons list
+    mine = ENGINE.classify("Rektorn har varit så snäll mot mina barn i år")
+    assert not mine.needs_review, mine.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "synpunkt"),
+    [
+        ("Trollhättan är en katastrof när det gäller snöröjningen", True),  # the municipality named
+        ("ett gäng amatörer som styr Kalmar", True),
+        ("Föreslår att ni sätter upp fler bänkar längs ån", True),
+        ("Luleå Hockey slaktade Skellefteå igår, vilken match!", False),  # sport
+        ("Fruktansvärt med olyckan i Borås i helgen. Tänker på familjen.", False),  # news
+    ],
+)
+def test_synpunkt_about_the_municipality_by_name(text: str, synpunkt: bool) -> None:
+    decision = ENGINE.classify(text)
+    assert ("synpunkt" in decision.labels) is synpunkt, decision.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("Någon har sprayat hakkors på skylten vid badet, kan ni ta bort det?", True),  # graffiti
+        ("Nån har klottrat på väggen vid förskolan", True),
+        ("Ingen har sandat trappan vid biblioteket", True),  # the negation before the verb
+        ("Rutschkanan vid förskolan på Ekbacken, den har en spricka", True),  # "den" = the asset
+        ("Någon skrev på Facebook att badet stänger", False),
+        ("Barnen målade fina teckningar på biblioteket", False),
+    ],
+)
+def test_fault_frames(text: str, fault: bool) -> None:
+    decision = ENGINE.classify(text)
+    assert (kr.Category.FAULT_REPORT in decision.categories) is fault, decision.findings
+
+
+def test_a_number_called_a_personnummer_is_confidential_even_with_a_wrong_check_digit() -> None:
+    from kommentar_regler._validators import personnummer_date, valid_personnummer
+
+    assert personnummer_date("780412-5531") and not valid_personnummer("780412-5531")
+    assert personnummer_date("19790214-3368")
+    assert personnummer_date("800229-1234")  # no century: 29 February may be real
+    assert personnummer_date("780472-1234")  # day + 60: a samordningsnummer
+    assert not personnummer_date("781399-1234") and not personnummer_date("780230-1234")
+    claimed = ENGINE.classify("Här är personnumret till grannen: 780412-5531")
+    assert claimed.category is kr.Category.OFFENSIVE and claimed.needs_review
+    plain = ENGINE.classify("Ärende 780412-5531 gäller bygglovet")  # a number nobody calls one
+    assert plain.category is not kr.Category.OFFENSIVE, plain.findings
