@@ -1,6 +1,7 @@
 """Shape classes of a token that no word list can hold: links, phone numbers, handles, ages.
 
-A rule names them as ``{#url}``, ``{#phone}``, ``{#handle}``, ``{#number}`` or ``{#minor}``.
+A rule names them as ``{#url}``, ``{#phone}``, ``{#handle}``, ``{#number}``, ``{#minor}`` or
+``{#weapon}``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import regex
 __all__ = ["SHAPES", "shapes"]
 
 #: every shape class a token may have
-SHAPES = ("#url", "#number", "#minor", "#phone", "#handle")
+SHAPES = ("#url", "#number", "#minor", "#phone", "#handle", "#weapon")
 
 #: a link: http(s):// or www., or a bare domain with a common top-level domain ("seo-boost24.net")
 _URL = regex.compile(
@@ -22,13 +23,21 @@ _URL = regex.compile(
 _PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-\d{3}-?\d{2,})$")
 #: a social-media handle ("@karin.invest.pro") or an e-mail address
 _HANDLE = regex.compile(r"^@[\w][\w.]{2,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+#: emoji of weapons and explosives (knife, dagger, pistol, bomb, firecracker, axe): 🔥 and 💥 are
+#: left out, since they mostly praise ("🔥🔥 grym konsert")
+_WEAPON_EMOJI = frozenset("\U0001F52A\U0001F5E1\U0001F52B\U0001F4A3\U0001F9E8\U0001FA93")
 _MINOR = regex.compile(r"^(?:[1-9]|1[0-7])-?(?:år|åring|åringar|åriga|årig|åringen|åringarna)$")
+
+
+_WEAPON = frozenset({"#weapon"})
 
 
 def shapes(norm: str) -> frozenset[str]:
     """Shape classes: "#url" for a link, "#number" for a token with a digit, "#minor" for an
     age under 18 ("12-åriga", "15-åringar"), "#phone" for a phone number's first token,
-    "#handle" for "@name" or an e-mail address."""
+    "#handle" for "@name" or an e-mail address, "#weapon" for an emoji of a weapon."""
+    if norm in _WEAPON_EMOJI:
+        return _WEAPON
     out = []
     if "." in norm and _URL.match(norm):
         out.append("#url")
