@@ -150,8 +150,8 @@ def test_flood_in_a_batch_is_spam(engine: kr.Engine) -> None:
 # Floors a little under the figures after the round's gaps were closed (docs/evaluation.md has
 # the FIRST LOOK of each round, the honest figure); they guard against regressions only.
 BLIND_FLOORS = {
-    "r1": 0.88, "r2": 0.85, "r3": 0.90, "r4": 0.83, "r5": 0.81, "r6": 0.83, "r7": 0.73, "r8": 0.78,
-    "r9": 0.68, "r10": 0.71,
+    "r1": 0.92, "r2": 0.90, "r3": 0.92, "r4": 0.86, "r5": 0.86, "r6": 0.85, "r7": 0.77, "r8": 0.83,
+    "r9": 0.78, "r10": 0.77, "r11": 0.82, "r12": 0.81,
 }
 
 

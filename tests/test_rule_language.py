@@ -298,3 +298,22 @@ def test_a_number_called_a_personnummer_is_confidential_even_with_a_wrong_check_
     assert claimed.category is kr.Category.OFFENSIVE and claimed.needs_review
     plain = ENGINE.classify("Ärende 780412-5531 gäller bygglovet")  # a number nobody calls one
     assert plain.category is not kr.Category.OFFENSIVE, plain.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Vi ska mörda dem i derbyt, killarna är laddade", None),  # a match, not a threat
+        ("Vi ska mörda dem, de där politikerna", kr.Category.CRIMINAL),
+        ("domaren i finalen var helt blind asså", None),  # an idiom, not a diagnosis
+        ("Grannen Per är blind sedan olyckan", kr.Category.OFFENSIVE),  # a health fact
+        ("Ni kommer att få ångra er i valet", None),  # the election answers, no threat
+        ("Handläggaren borde få en kniv i magen", kr.Category.CRIMINAL),
+    ],
+)
+def test_idioms_and_elections_are_not_threats(text: str, category: kr.Category | None) -> None:
+    decision = ENGINE.classify(text)
+    if category is None:
+        assert decision.category not in (kr.Category.CRIMINAL, kr.Category.OFFENSIVE), decision
+    else:
+        assert decision.category is category, decision.findings
