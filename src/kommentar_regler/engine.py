@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import spacy
 from pydantic import ValidationError
 
 from ._loader import did_you_mean
@@ -28,7 +27,8 @@ from .analysis import Analyser, Analysis
 from .batch.fields import warn_misspelt
 from .batch.flood import FloodDetector
 from .errors import CommentError, CommentTooLongError, LexiconError, Problem, RuleFileError
-from .lexicons import Morphology, Vocabulary, load_manifest
+from .lexicons import Morphology, Vocabulary, load_manifest, stored
+from .lexicons.cache import cached
 from .plugins.manager import collect
 from .policy.profile import Policy, PolicyBook
 from .resolve import STRONG, resolve
@@ -36,7 +36,7 @@ from .rules import Rule
 from .rules.index import RuleIndex
 from .rules.loader import compile_rules, load_rule_specs
 from .text.normalise import normalise
-from .text.tokens import ChunkCache
+from .text.tokens import ChunkCache, swedish_tokenizer
 
 __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
 
@@ -130,7 +130,7 @@ class Engine:
         self._yields_to = {r.id: r.yields_to for r in self._rules if r.yields_to}
         self._review = frozenset(r.id for r in self._rules if r.review)
         self._index = RuleIndex(self._evidence_rules)
-        self._analyser = Analyser(self.vocabulary, ChunkCache(spacy.blank("sv").tokenizer))
+        self._analyser = Analyser(self.vocabulary, ChunkCache(swedish_tokenizer()))
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars
@@ -287,7 +287,12 @@ class Engine:
 
 
 def _vocabulary(paths: list[Path]) -> Vocabulary:
-    """Every registered lexicon, with the dictionary tables beside their manifests."""
+    """Every registered lexicon, with the dictionary tables beside their manifests (kept on
+    disk once built: :mod:`.lexicons.cache`)."""
+    return cached(paths, lambda: _build_vocabulary(paths), stored.state, stored.from_state)
+
+
+def _build_vocabulary(paths: list[Path]) -> Vocabulary:
     files = []
     problems: list[Problem] = []
     for path in paths:
