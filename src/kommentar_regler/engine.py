@@ -33,8 +33,9 @@ from .plugins.manager import collect
 from .policy.profile import Policy, PolicyBook
 from .resolve import STRONG, resolve
 from .rules import Rule
-from .rules.index import RuleIndex
+from .rules.index import RuleIndex, present
 from .rules.loader import compile_rules, load_rule_specs
+from .rules.rule import DataRule
 from .text.normalise import normalise
 from .text.tokens import ChunkCache, swedish_tokenizer
 
@@ -129,6 +130,9 @@ class Engine:
         self._alone_only = frozenset(r.id for r in self._rules if r.alone_only)
         self._yields_to = {r.id: r.yields_to for r in self._rules if r.yields_to}
         self._review = frozenset(r.id for r in self._rules if r.review)
+        for r in self._rules:
+            if type(r) is DataRule:
+                r.prepare()
         self._index = RuleIndex(self._evidence_rules)
         self._analyser = Analyser(self.vocabulary, ChunkCache(swedish_tokenizer()))
         self.policies = PolicyBook(registry.policy_paths)
@@ -153,8 +157,9 @@ class Engine:
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
-        for r in self._index.candidates(analysis) if rules is None else rules:
-            found += r.check(analysis)
+        mask = present(analysis)  # every rule's bits were given out in __init__
+        for r in self._index.candidates(analysis, mask) if rules is None else rules:
+            found += r.check_present(analysis, mask) if type(r) is DataRule else r.check(analysis)
         if not found:
             return []
         if len(found) > 1:  # one finding per rule and span: the best score
