@@ -114,6 +114,8 @@ class CompiledRegex:
     regex: regex.Pattern[str]
     score: float | None
     validator: Validator | None
+    #: a character every match contains (rules/gate.py): without it the pattern is not run
+    gate: regex.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ class DataRule:
         found = [
             (m, f"pattern: {seq.source}")
             for seq, (every, each) in zip(self.sequences, self._masks[1], strict=True)
-            if mask & every == every and all(mask & m for m in each)
+            if mask & every == every and (not each or all(mask & m for m in each))
             for m in find(seq, a, self.scope)
         ]
         if len(found) < 2:
@@ -291,6 +293,8 @@ class DataRule:
         out = []
         timeout = REGEX_TIMEOUT + REGEX_SECONDS_PER_CHAR * len(a.text)
         for rx in self.regexes:
+            if rx.gate is not None and rx.gate.search(a.text) is None:
+                continue
             try:
                 for m in rx.regex.finditer(a.text, concurrent=False, timeout=timeout):
                     if m.end() == m.start() or (rx.validator and not rx.validator(m.group())):
