@@ -31,6 +31,10 @@ def test_a_stored_vocabulary_looks_up_every_word_as_the_built_one() -> None:
     assert loaded.forms_of("svordomar") == built.forms_of("svordomar")
     assert loaded.morphology.begins == built.morphology.begins
     assert loaded.morphology.lexical == built.morphology.lexical
+    for word in sorted(built.morphology.lexical)[::50]:
+        assert word in loaded.morphology.lexical
+        assert word + "x" not in loaded.morphology.lexical or word + "x" in built.morphology.lexical
+    assert "" not in loaded.morphology.begins and "zzzzzz" not in loaded.morphology.begins
     assert (loaded.ids, loaded.masks) == (built.ids, built.masks)
     assert loaded.obfuscated == built.obfuscated
 
@@ -44,7 +48,7 @@ def test_the_cache_is_used_and_follows_every_edit(
     first = _vocabulary([lexicons])
     assert len(list((tmp_path / "cache").glob("vocabulary-*.marshal"))) == 1
     again = _vocabulary([lexicons])
-    assert isinstance(again.morphology, stored._StoredMorphology)  # read from the cache
+    assert isinstance(again.morphology.begins, stored.SortedWords)  # read from the cache
     assert again.lookup("idioten") == first.lookup("idioten")
     assert not again.lookup("zqxordet")
     manifest = (lexicons / "lexicons.toml").read_text(encoding="utf-8")

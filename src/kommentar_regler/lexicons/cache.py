@@ -63,10 +63,12 @@ def key(paths: Iterable[Path]) -> str | None:
     try:
         for name in _CODE:
             h.update((here / name).read_bytes())
-        for path in paths:
-            h.update(b"\0manifest\0" + str(path).encode("utf-8", "surrogatepass"))
-            for file in _inputs(path):
-                h.update(b"\0file\0" + str(file).encode("utf-8", "surrogatepass") + b"\0")
+        for path in paths:  # what the files hold and are called, wherever they are
+            h.update(b"\0manifest\0")
+            files = _inputs(path)
+            for file in files:
+                name = file.relative_to(files[0].parent).as_posix()
+                h.update(b"\0file\0" + name.encode("utf-8", "surrogatepass") + b"\0")
                 h.update(file.read_bytes() if file.exists() else b"\0missing\0")
     except (OSError, ValueError, tomllib.TOMLDecodeError):
         return None  # let the ordinary build report what is wrong

@@ -3,22 +3,23 @@
 Loading must be fast and leave little for the garbage collector to walk: the large tables
 (every form of every lexicon word) are kept as one string per key (``lex␟lemma␞lex␟lemma``)
 and unpacked when a word is looked up (each word once per engine: lookups are cached); the
-dictionary's word sets that only compounds need are unpacked when first asked for.
+dictionary's large word sets that only compounds need stay one sorted string each.
 """
 
 from __future__ import annotations
 
-import marshal
 import threading
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from .lookup import Phrase, Vocabulary
 from .morphology import Morphology
 
-__all__ = ["Packed", "from_state", "state"]
+__all__ = ["Packed", "SortedWords", "from_state", "state"]
 
-_FORMAT = "stored-vocabulary-2"
+_FORMAT = "stored-vocabulary-3"
 _ITEM, _PART = "\x1e", "\x1f"
 Ref = tuple[str, str]
 
@@ -56,31 +57,56 @@ def _pack(table: Mapping[str, Iterable[Ref]]) -> dict[str, str]:
     return {k: _ITEM.join(lex + _PART + lemma for lex, lemma in refs) for k, refs in table.items()}
 
 
-class _StoredMorphology(Morphology):
-    """The dictionary tables, with the sets only compounds need unpacked on first use."""
+class SortedWords(AbstractSet[str]):
+    """A large set of words as one sorted string: membership by binary search, a fraction of
+    the memory of a ``frozenset`` and nothing to build when loaded."""
 
-    def __init__(self, known: frozenset[str], words: frozenset[str], lazy: bytes) -> None:
-        self.forms = {}  # only building reads the forms
-        self.known = known
-        self._words = words
-        self._lazy: bytes | None = lazy
-        self._sets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-        self._lock = threading.Lock()
+    __slots__ = ("_ends", "_text")
 
-    def _unpack(self) -> tuple[frozenset[str], frozenset[str]]:
-        with self._lock:
-            if self._lazy is not None:
-                self._sets = marshal.loads(self._lazy)
-                self._lazy = None
-        return self._sets
+    def __init__(self, text: str, ends: bytes) -> None:
+        self._text = text  # the words, sorted, each followed by a line break but the last
+        self._ends = array("I")  # where each word ends in the text
+        self._ends.frombytes(ends)
 
-    @property
-    def begins(self) -> frozenset[str]:  # type: ignore[override]
-        return self._unpack()[0]
+    @staticmethod
+    def pack(words: Iterable[str]) -> tuple[str, bytes]:
+        ordered = sorted(set(words))
+        ends, pos = array("I"), 0
+        for w in ordered:
+            pos += len(w)
+            ends.append(pos)
+            pos += 1
+        return "\n".join(ordered), ends.tobytes()
 
-    @property
-    def lexical(self) -> frozenset[str]:  # type: ignore[override]
-        return self._unpack()[1]
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        text, ends = self._text, self._ends
+        lo, hi = 0, len(ends)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = text[ends[mid - 1] + 1 if mid else 0 : ends[mid]]
+            if here < word:
+                lo = mid + 1
+            elif here > word:
+                hi = mid
+            else:
+                return True
+        return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text.split("\n") if self._ends else ())
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+
+def _morphology(known: frozenset[str], words: frozenset[str], begins: Any, lexical: Any) -> Any:
+    m = Morphology.__new__(Morphology)
+    m.forms = {}  # only building reads the forms
+    m.known, m._words = known, words
+    m.begins, m.lexical = SortedWords(*begins), SortedWords(*lexical)
+    return m
 
 
 def state(v: Vocabulary) -> tuple[Any, ...]:
@@ -90,7 +116,7 @@ def state(v: Vocabulary) -> tuple[Any, ...]:
     number = {id(p): k for k, p in enumerate(unique)}
     return (
         _FORMAT,
-        (m.known, m.words, marshal.dumps((m.begins, m.lexical))),
+        (m.known, m.words, SortedWords.pack(m.begins), SortedWords.pack(m.lexical)),
         (v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding),
         tuple(_pack(t) for t in (v._exact, v._heads, v._plain, v._skeleton)),
         (v._modifiers, v._by_length),
@@ -105,7 +131,7 @@ def from_state(data: object) -> Vocabulary | None:
         return None
     _, morphology, sets, packed, other, phrases, firsts = data
     v = Vocabulary.__new__(Vocabulary)
-    v.morphology = _StoredMorphology(*morphology)
+    v.morphology = _morphology(*morphology)
     v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding = sets
     v._exact, v._heads, v._plain, v._skeleton = (Packed(t) for t in packed)
     v._modifiers, v._by_length = other
