@@ -3,10 +3,11 @@
 The personnummer patterns need a digit, the link patterns a ``/``, the emoji pattern one of its
 emoji: most comments hold none, and searching for one character class costs a fraction of
 running the pattern. :func:`gate_of` reads the pattern (with Python's own parser of the same
-syntax) and returns the first single-character element that every match must contain, outside
-any alternative, optional part or look-around; compiled with the pattern's own flags and
-module, it matches exactly the characters that element matches. A pattern it cannot read
-surely gets no gate, and then always runs.
+syntax) and returns the first single-character element that every match must contain (as
+many times in a row as the pattern repeats it), outside any alternative, optional part or
+look-around; compiled with the pattern's own flags and module, it matches exactly the
+characters that element matches. A pattern anchored at the start gets none (it fails fast),
+nor does a pattern it cannot surely read: those always run.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
     "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
 }  # fmt: skip
+_RUN = 10  # the longest run of one element a gate asks for
 _SET_SYNTAX = ("[[", "--", "&&", "||", "~~", "(?V1", "\\p", "\\P", "\\N", "(?(")
 
 
@@ -58,6 +60,8 @@ def _required(items: Any) -> str | None:
             return _char_class(av)
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
             found = _required(av[2])
+            if found is not None and len(av[2]) == 1 and str(av[2][0][0]) in ("LITERAL", "IN"):
+                return found + f"{{{min(av[0], _RUN)}}}"  # "\d{6}": six digits in a row
             if found is not None:
                 return found
         elif name == "SUBPATTERN":
@@ -87,6 +91,8 @@ def gate_of(pattern: str, flags: int) -> regex.Pattern[str] | None:
         return None
     if parsed.state.flags & ~(C.SRE_FLAG_UNICODE):
         return None  # inline flags for the whole pattern: (?i), (?x), ...
+    if parsed and str(parsed[0][0]) == "AT" and "BEGINNING" in str(parsed[0][1]):
+        return None  # anchored at the start: the pattern itself fails as fast as a gate
     atom = _required(parsed)
     if atom is None:
         return None
