@@ -27,7 +27,9 @@ def test_a_stored_vocabulary_looks_up_every_word_as_the_built_one() -> None:
     forms = [f for lex in built.ids for fs in built.forms_of(lex).values() for f in fs]
     for word in [*WORDS, *forms[::7]]:
         assert loaded.lookup(word) == built.lookup(word), word
-    assert loaded.phrases == built.phrases
+    assert loaded.phrases.keys() == built.phrases.keys()
+    assert all(loaded.phrases.get(k) == built.phrases[k] for k in built.phrases)
+    assert isinstance(loaded.phrases, stored.StoredPhrases)
     assert loaded.forms_of("svordomar") == built.forms_of("svordomar")
     assert loaded.morphology.begins == built.morphology.begins
     assert loaded.morphology.lexical == built.morphology.lexical

@@ -115,6 +115,9 @@ class Engine:
             "blocked": blocked,
             "max_chars": max_chars,
         }
+        # spaCy first: its import makes many objects, and the garbage collector, run again
+        # and again while it does, then has less of ours to walk.
+        tokenizer = swedish_tokenizer()
         registry = collect(
             plugins,
             load_entrypoints=load_entrypoints,
@@ -134,7 +137,7 @@ class Engine:
             if type(r) is DataRule:
                 r.prepare()
         self._index = RuleIndex(self._evidence_rules)
-        self._analyser = Analyser(self.vocabulary, ChunkCache(swedish_tokenizer()))
+        self._analyser = Analyser(self.vocabulary, ChunkCache(tokenizer))
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
         self.max_chars = max_chars

@@ -122,7 +122,7 @@ class Vocabulary:
         self._skeleton: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.skeleton)
         self._modifiers = _tuples(b.modifiers)
         self._by_length = _tuples(b.by_length)
-        self.phrases: dict[str, tuple[Phrase, ...]] = _tuples(b.phrases)
+        self.phrases: Mapping[str, tuple[Phrase, ...]] = _tuples(b.phrases)
         self._cache: dict[str, tuple[Hit, ...]] = {}
         self._lock = threading.Lock()
 

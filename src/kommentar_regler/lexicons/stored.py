@@ -17,9 +17,9 @@ from typing import Any
 from .lookup import Phrase, Vocabulary
 from .morphology import Morphology
 
-__all__ = ["Packed", "SortedWords", "from_state", "state"]
+__all__ = ["Packed", "SortedWords", "StoredPhrases", "from_state", "state"]
 
-_FORMAT = "stored-vocabulary-3"
+_FORMAT = "stored-vocabulary-4"
 _ITEM, _PART = "\x1e", "\x1f"
 Ref = tuple[str, str]
 
@@ -101,6 +101,44 @@ class SortedWords(AbstractSet[str]):
         return len(self._ends)
 
 
+class StoredPhrases(dict):  # type: ignore[type-arg]
+    """``{first form: (Phrase, ...)}`` whose phrases are made when a comment first holds the
+    form: the keys are a plain dict (``form in phrases`` stays a dict lookup), the phrases
+    wait as tuples of strings, which the garbage collector does not walk."""
+
+    def __init__(self, firsts: dict[str, tuple[int, ...]], raw: list[Any]) -> None:
+        super().__init__(firsts)
+        self._raw = raw
+        self._made: dict[int, Phrase] = {}
+        self._got: dict[str, tuple[Phrase, ...]] = {}
+
+    def _phrase(self, k: int) -> Phrase:
+        got = self._made.get(k)
+        if got is None:
+            lexicon, lemma, slots, plain = self._raw[k]
+            got = self._made[k] = Phrase(
+                lexicon, lemma, tuple(map(frozenset, slots)), tuple(map(frozenset, plain))
+            )
+        return got
+
+    def __getitem__(self, key: str) -> tuple[Phrase, ...]:
+        got = self._got.get(key)
+        if got is None:
+            got = self._got[key] = tuple(map(self._phrase, dict.__getitem__(self, key)))
+        return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            return default
+        return self[key]
+
+    def values(self) -> Any:
+        return [self[k] for k in self]
+
+    def items(self) -> Any:
+        return [(k, self[k]) for k in self]
+
+
 def _morphology(known: frozenset[str], words: frozenset[str], begins: Any, lexical: Any) -> Any:
     m = Morphology.__new__(Morphology)
     m.forms = {}  # only building reads the forms
@@ -120,9 +158,13 @@ def state(v: Vocabulary) -> tuple[Any, ...]:
         (v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding),
         tuple(_pack(t) for t in (v._exact, v._heads, v._plain, v._skeleton)),
         (v._modifiers, v._by_length),
-        [(p.lexicon, p.lemma, p.slots, p.plain) for p in unique],
+        [_raw_phrase(p) for p in unique],
         {first: tuple(number[id(p)] for p in ps) for first, ps in v.phrases.items()},
     )
+
+
+def _raw_phrase(p: Phrase) -> tuple[Any, ...]:
+    return (p.lexicon, p.lemma, *(tuple(tuple(sorted(s)) for s in f) for f in (p.slots, p.plain)))
 
 
 def from_state(data: object) -> Vocabulary | None:
@@ -135,8 +177,7 @@ def from_state(data: object) -> Vocabulary | None:
     v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding = sets
     v._exact, v._heads, v._plain, v._skeleton = (Packed(t) for t in packed)
     v._modifiers, v._by_length = other
-    unique = [Phrase(*p) for p in phrases]
-    v.phrases = {first: tuple(unique[k] for k in ks) for first, ks in firsts.items()}
+    v.phrases = StoredPhrases(firsts, phrases)
     v._manual = {}
     v._cache = {}
     v._lock = threading.Lock()
