@@ -1,4 +1,5 @@
-"""The built vocabulary kept on disk: the same lookups as a fresh build, never a stale one."""
+"""Start-up: the built vocabulary kept on disk (the same lookups as a fresh build, never a
+stale one), and the garbage collector left as it was."""
 
 from __future__ import annotations
 
@@ -75,3 +76,27 @@ def test_a_broken_cache_file_or_no_cache_changes_nothing(
     decision = kr.Engine(load_entrypoints=False).classify(text)
     monkeypatch.setenv("KOMMENTAR_REGLER_CACHE", str(tmp_path))
     assert kr.Engine(load_entrypoints=False).classify(text) == decision
+
+
+def test_building_an_engine_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    kr.Engine(load_entrypoints=False)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        kr.Engine(load_entrypoints=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (tmp_path / "lexicons.toml").write_text("not toml [", encoding="utf-8")
+
+    class Broken:
+        @kr.hookimpl
+        def register_lexicons(self, register):  # type: ignore[no-untyped-def]
+            register(tmp_path)
+
+    with pytest.raises(kr.LexiconError):
+        kr.Engine(load_entrypoints=False, plugins=[Broken()])
+    assert gc.isenabled()
