@@ -100,3 +100,11 @@ def test_building_an_engine_leaves_the_garbage_collector_as_it_was(tmp_path: Pat
     with pytest.raises(kr.LexiconError):
         kr.Engine(load_entrypoints=False, plugins=[Broken()])
     assert gc.isenabled()
+
+
+def test_no_cache_without_a_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KOMMENTAR_REGLER_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache.cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
+    assert cache.cache_dir() == Path("/somewhere/cache/kommentar_regler")

@@ -42,6 +42,8 @@ def cache_dir() -> Path | None:
     if env is not None:
         return None if env.strip().lower() in ("", "off", "0", "no", "false") else Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None  # no home to keep it in: never a folder relative to where we run
     return Path(base) / "kommentar_regler"
 
 
