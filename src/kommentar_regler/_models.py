@@ -118,7 +118,7 @@ _ACTION_SV = {
     ActionKind.INFORM_TARGET: "informera den som pekas ut",
 }
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def construct(cls: type[_M], **values: Any) -> _M:
@@ -178,7 +178,7 @@ class Comment(BaseModel):
     the field (pydantic's ``ValidationError`` stays inside).
     """
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     def __init__(self, **data: Any) -> None:
         try:

@@ -189,9 +189,14 @@ class Analyser:
         """The analysed tokens of the whole text, with offsets in the normalised text."""
         out: list[_Piece] = []
         pos = 0
-        for chunk in norm.text.split(" "):
+        chunks = norm.text.split(" ")
+        known = self._pieces
+        missing = [c for c in chunks if c and c not in known]
+        if len(missing) > 1:
+            self.chunks.prefill(missing)  # one call of the tokenizer for all of them
+        for chunk in chunks:
             if chunk:
-                pieces = self._chunk(chunk)
+                pieces = known.get(chunk) or self._chunk(chunk)
                 if pos:
                     out += [(pos + s, pos + e, f, h, c, j) for s, e, f, h, c, j in pieces]
                 else:
@@ -268,9 +273,9 @@ class Analyser:
         tokens = a.tokens
         n = len(tokens)
         found: list[tuple[str, int, int]] = []
-        for i in range(n - 1):
-            if tokens[i].norm not in phrases:  # keyed by forms with and without diacritics
-                continue
+        # the tokens whose form begins a phrase (keyed by forms with and without diacritics)
+        starts = [i for form, at in a.words.items() if form in phrases for i in at if i < n - 1]
+        for i in sorted(starts):
             # a form is in a slot's forms exactly when its plain form is in the plain forms
             for p in self._following(tokens[i].norm).get(undiacritic(tokens[i + 1].norm), ()):
                 j = i + len(p.slots)

@@ -5,12 +5,13 @@ An Engine is immutable after construction and safe to share between threads.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import spacy
 from pydantic import ValidationError
 
 from ._loader import did_you_mean
@@ -28,15 +29,17 @@ from .analysis import Analyser, Analysis
 from .batch.fields import warn_misspelt
 from .batch.flood import FloodDetector
 from .errors import CommentError, CommentTooLongError, LexiconError, Problem, RuleFileError
-from .lexicons import Morphology, Vocabulary, load_manifest
+from .lexicons import Morphology, Vocabulary, load_manifest, stored
+from .lexicons.cache import cached
 from .plugins.manager import collect
 from .policy.profile import Policy, PolicyBook
 from .resolve import STRONG, resolve
 from .rules import Rule
-from .rules.index import RuleIndex
+from .rules.index import RuleIndex, present
 from .rules.loader import compile_rules, load_rule_specs
+from .rules.rule import DataRule
 from .text.normalise import normalise
-from .text.tokens import ChunkCache
+from .text.tokens import ChunkCache, swedish_tokenizer
 
 __all__ = ["DEFAULT_MAX_CHARS", "Engine", "to_comment"]
 
@@ -114,6 +117,19 @@ class Engine:
             "blocked": blocked,
             "max_chars": max_chars,
         }
+        with _collector_paused():
+            self._build(policy, plugins, load_entrypoints, include_builtin, blocked)
+        self.max_chars = max_chars
+
+    def _build(
+        self,
+        policy: str | Path,
+        plugins: tuple[object, ...],
+        load_entrypoints: bool,
+        include_builtin: bool,
+        blocked: tuple[str, ...],
+    ) -> None:
+        tokenizer = swedish_tokenizer()
         registry = collect(
             plugins,
             load_entrypoints=load_entrypoints,
@@ -129,11 +145,13 @@ class Engine:
         self._alone_only = frozenset(r.id for r in self._rules if r.alone_only)
         self._yields_to = {r.id: r.yields_to for r in self._rules if r.yields_to}
         self._review = frozenset(r.id for r in self._rules if r.review)
+        for r in self._rules:
+            if type(r) is DataRule:
+                r.prepare()
         self._index = RuleIndex(self._evidence_rules)
-        self._analyser = Analyser(self.vocabulary, ChunkCache(spacy.blank("sv").tokenizer))
+        self._analyser = Analyser(self.vocabulary, ChunkCache(tokenizer))
         self.policies = PolicyBook(registry.policy_paths)
         self.policy: Policy = self.policies.get(policy)
-        self.max_chars = max_chars
 
     # -- introspection ------------------------------------------------------------------
 
@@ -153,8 +171,9 @@ class Engine:
 
     def findings(self, analysis: Analysis, rules: Iterable[Rule] | None = None) -> list[Finding]:
         found: list[Finding] = []
-        for r in self._index.candidates(analysis) if rules is None else rules:
-            found += r.check(analysis)
+        mask = present(analysis)  # every rule's bits were given out in __init__
+        for r in self._index.candidates(analysis, mask) if rules is None else rules:
+            found += r.check_present(analysis, mask) if type(r) is DataRule else r.check(analysis)
         if not found:
             return []
         if len(found) > 1:  # one finding per rule and span: the best score
@@ -286,8 +305,28 @@ class Engine:
         return d.model_copy(update={"actions": chosen.plan(d.categories, labels, c, received)})
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector off while an Engine is built: what it makes (spaCy's modules,
+    the vocabulary, the rules) lives as long as the engine, so the collector's passes over
+    every object, again and again while they are made, would find nothing (they took a
+    third of a cold start). Turned back on as it was, also when building fails."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _vocabulary(paths: list[Path]) -> Vocabulary:
-    """Every registered lexicon, with the dictionary tables beside their manifests."""
+    """Every registered lexicon, with the dictionary tables beside their manifests (kept on
+    disk once built: :mod:`.lexicons.cache`)."""
+    return cached(paths, lambda: _build_vocabulary(paths), stored.state, stored.from_state)
+
+
+def _build_vocabulary(paths: list[Path]) -> Vocabulary:
     files = []
     problems: list[Problem] = []
     for path in paths:

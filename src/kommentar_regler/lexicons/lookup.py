@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -95,15 +96,9 @@ class Vocabulary:
             for e in f.entries
             for form in (e.lemma, e.lemma + "s", *e.extra)
         )
-        self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._heads: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._modifiers: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
-        self._plain: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._skeleton: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._by_length: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
         self._excluding: set[str] = set()
         self.obfuscated: set[str] = set()
-        self.phrases: dict[str, list[Phrase]] = defaultdict(list)
+        b = _Tables(*([defaultdict(list) for _ in range(7)]))  # type: ignore[arg-type]
         by_id = {f.spec.id: f for f in files}
         for f in files:
             if f.spec.role in ("false_friends", "forms"):
@@ -120,7 +115,14 @@ class Vocabulary:
                 for form in self._forms(e)
             )
             for e in f.entries:
-                self._add(f, e, heads_after)
+                self._add(f, e, heads_after, b)
+        self._exact: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.exact)
+        self._heads: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.heads)
+        self._plain: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.plain)
+        self._skeleton: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.skeleton)
+        self._modifiers = _tuples(b.modifiers)
+        self._by_length = _tuples(b.by_length)
+        self.phrases: Mapping[str, tuple[Phrase, ...]] = _tuples(b.phrases)
         self._cache: dict[str, tuple[Hit, ...]] = {}
         self._lock = threading.Lock()
 
@@ -142,7 +144,9 @@ class Vocabulary:
             forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
         return forms - set(entry.removed)  # also a genitive that is another word ("finns")
 
-    def _add(self, f: LexiconFile, e: LexiconEntry, heads_after: frozenset[str]) -> None:
+    def _add(
+        self, f: LexiconFile, e: LexiconEntry, heads_after: frozenset[str], b: _Tables
+    ) -> None:
         lex = f.spec.id
         active = f.spec.voice == "active"
         if len(e.words) > 1:
@@ -150,23 +154,23 @@ class Vocabulary:
             plain = tuple(frozenset(undiacritic(f) for f in s) for s in slots)
             phrase = Phrase(lex, e.lemma, slots, plain)
             for first in slots[0] | plain[0]:
-                self.phrases[first].append(phrase)
+                b.phrases[first].append(phrase)
             return
         ref = (lex, e.lemma)
         for form in self._forms(e, active=active) if e.compounds != "prefix" else ():
-            self._exact[form].append(ref)
+            b.exact[form].append(ref)
             if e.compounds in ("head", "both") and len(form) >= MIN_HEAD:
-                self._heads[form].append(ref)
+                b.heads[form].append(ref)
             if f.spec.obfuscation and f.spec.role == "words":
-                self._plain[undiacritic(form)].append(ref)
-                self._skeleton[skeleton(form)].append(ref)
-                self._by_length[len(form)].append((lex, e.lemma, form))
+                b.plain[undiacritic(form)].append(ref)
+                b.skeleton[skeleton(form)].append(ref)
+                b.by_length[len(form)].append((lex, e.lemma, form))
         if e.compounds in ("modifier", "both", "prefix"):
             lemma = e.lemma
             # Swedish joins compounds with the bare stem, a dropped final vowel or a linking s
             for stem in {lemma, lemma[:-1] if lemma[-1] in "aeo" else lemma, lemma + "s"}:
                 if len(stem) >= MIN_PART:
-                    self._modifiers[stem].append((lex, lemma, heads_after))
+                    b.modifiers[stem].append((lex, lemma, heads_after))
 
     def forms_of(self, lexicon: str) -> dict[str, frozenset[str]]:
         """Each single-word entry of ``lexicon`` and the forms it matches exactly."""
@@ -208,11 +212,13 @@ class Vocabulary:
         if joined != word and joined.isalpha() and (split := self._exact.get(joined)):
             return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
         head = regex.split(r"[-.]", word.strip("-."))[-1]
-        if head != word and head.isalpha():
-            # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
-            refs = self._exact.get(head) or self._compound(head) or []
-            if refs:
-                return _hits(refs, "compound")
+        # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
+        if (
+            head != word
+            and head.isalpha()
+            and (parts := self._exact.get(head) or self._compound(head))
+        ):
+            return _hits(parts, "compound")
         if word in self.morphology.known or word in self.morphology.words:
             return ()  # a Swedish word of its own is never read as a hidden lexicon word
         return self._obfuscated(word)
@@ -244,9 +250,9 @@ class Vocabulary:
             ):
                 return ()
             exact = [r for r in self._exact.get(candidate, ()) if r[0] in self.obfuscated]
-            plain = self._plain.get(undiacritic(candidate), []) if len(candidate) >= 3 else []
+            plain = self._plain.get(undiacritic(candidate), ()) if len(candidate) >= 3 else ()
             if exact or plain:  # every word it may hide ("g@ss": gäss, not only gass)
-                return _hits(exact + plain, how if how != "plain" else "diacritics")
+                return _hits([*exact, *plain], how if how != "plain" else "diacritics")
             if len(candidate) < 3:
                 continue
             if (how != "plain" or _LONG_RUN.search(candidate)) and (
@@ -270,6 +276,27 @@ class Vocabulary:
         ]
         # a mask that fits several different words says nothing
         return _hits(refs, "mask") if len({r[1] for r in refs}) == 1 else ()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _tuples(table: Mapping[K, list[V]]) -> dict[K, tuple[V, ...]]:
+    """Tuples, not lists: the garbage collector stops walking tuples of strings."""
+    return {k: tuple(v) for k, v in table.items()}
+
+
+class _Tables(NamedTuple):
+    """The lookup tables while they are built (each value a list, then a tuple)."""
+
+    exact: defaultdict[str, list[tuple[str, str]]]
+    heads: defaultdict[str, list[tuple[str, str]]]
+    modifiers: defaultdict[str, list[tuple[str, str, frozenset[str]]]]
+    plain: defaultdict[str, list[tuple[str, str]]]
+    skeleton: defaultdict[str, list[tuple[str, str]]]
+    by_length: defaultdict[int, list[tuple[str, str, str]]]
+    phrases: defaultdict[str, list[Phrase]]
 
 
 def _deobfuscations(word: str) -> Iterable[tuple[str, str]]:

@@ -9,6 +9,7 @@ table (a plugin's) still works: its words match in the forms its files list.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,8 @@ TABLE_NAME = "morphology.tsv"
 @dataclass
 class Morphology:
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    begins: frozenset[str] = frozenset()
-    lexical: frozenset[str] = frozenset()
+    begins: AbstractSet[str] = frozenset()
+    lexical: AbstractSet[str] = frozenset()
     known: frozenset[str] = frozenset()
 
     @property

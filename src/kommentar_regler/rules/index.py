@@ -1,65 +1,65 @@
-"""Which rules a comment can possibly fire: the one place where speed is bought.
+"""Which rules (and which of a rule's sequences) a comment can possibly fire: bit masks.
 
-Every rule may say, through ``needs_any``, the classes (lexicon ids, "@closed" classes, shapes)
-of which a comment must hold at least one for the rule to match at all; the rule files' rules
-derive it from their patterns, so it is never written by hand. A rule without it (a plugin's
-Python rule, a regular expression) is always run. Skipping a rule this way never changes a
-decision: the rule would have found nothing.
+Every class a pattern needs (lexicon ids, "@closed" classes, shapes) and every word a pattern
+writes out gets a bit, once per process; a comment's :func:`present` mask holds the bits of the
+classes and words it has (computed once per comment). A rule's ``needs_any`` becomes the mask
+of which a comment must hold one bit for the rule to run at all; a sequence's needs become
+masks of which it must hold one bit EACH. A rule without ``needs_any`` (a plugin's Python rule,
+a regular expression) is always run. Skipping never changes a decision: a skipped rule or
+sequence would have found nothing.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # rule.py uses Keyed
+if TYPE_CHECKING:
     from ..analysis import Analysis
     from .rule import Rule
 
-__all__ = ["Keyed", "RuleIndex"]
+__all__ = ["RuleIndex", "class_mask", "present", "word_mask"]
+
+_CLASS_BITS: dict[str, int] = {}
+_WORD_BITS: dict[str, int] = {}
+_LOCK = threading.Lock()
 
 
-class Keyed:
-    """Items (rules, a rule's sequences) by the keys of which a comment must hold one for the
-    item to run: classes, or words written out (``("=", word)``); ``None`` for an item that
-    always runs."""
+def _mask(names: Iterable[str], bits: dict[str, int]) -> int:
+    mask = 0
+    for name in names:
+        bit = bits.get(name)
+        if bit is None:
+            with _LOCK:
+                bit = bits.get(name)
+                if bit is None:
+                    bit = bits[name] = 1 << (len(_CLASS_BITS) + len(_WORD_BITS))
+        mask |= bit
+    return mask
 
-    def __init__(self, keys: Sequence[Iterable[str | tuple[str, str]] | None]) -> None:
-        self._always: list[int] = []
-        self._by_key: dict[str, list[int]] = defaultdict(list)
-        self._by_word: dict[str, list[int]] = defaultdict(list)
-        for k, item_keys in enumerate(keys):
-            if item_keys is None:
-                self._always.append(k)
-                continue
-            for key in item_keys:
-                if isinstance(key, tuple):
-                    self._by_word[key[1]].append(k)
-                else:
-                    self._by_key[key].append(k)
 
-    def chosen(
-        self, present: Mapping[str, object], words: Mapping[str, object] | None = None
-    ) -> list[int]:
-        """The indices of the items that may run when the classes ``present`` and the
-        ``words`` are in the comment, in order."""
-        chosen = set(self._always)
-        by_key = self._by_key
-        if len(by_key) < len(present):  # look up whichever side is smaller
-            for key, ks in by_key.items():
-                if key in present:
-                    chosen.update(ks)
-        else:
-            for key in present:
-                got = by_key.get(key)
-                if got:
-                    chosen.update(got)
-        if words is not None:
-            for word, ks in self._by_word.items():
-                if word in words:
-                    chosen.update(ks)
-        return sorted(chosen)
+def class_mask(classes: Iterable[str]) -> int:
+    """The bits of these classes (a comment holding any of them has one of the bits)."""
+    return _mask(classes, _CLASS_BITS)
+
+
+def word_mask(words: Iterable[str]) -> int:
+    """The bits of these normalised words."""
+    return _mask(words, _WORD_BITS)
+
+
+def present(a: Analysis) -> int:
+    """The bits of every class and written-out word the comment holds."""
+    mask = 0
+    get = _CLASS_BITS.get
+    for c in a.positions:
+        mask |= get(c, 0)
+    if _WORD_BITS:
+        get = _WORD_BITS.get
+        for w in a.words:
+            mask |= get(w, 0)
+    return mask
 
 
 class RuleIndex:
@@ -67,8 +67,11 @@ class RuleIndex:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._rules = tuple(rules)
-        self._keyed = Keyed([getattr(rule, "needs_any", None) for rule in self._rules])
+        needs = [getattr(rule, "needs_any", None) for rule in self._rules]
+        self._masks = tuple(None if n is None else class_mask(n) for n in needs)
 
-    def candidates(self, analysis: Analysis) -> list[Rule]:
-        """The rules that may match ``analysis``, in rule order."""
-        return [self._rules[k] for k in self._keyed.chosen(analysis.positions)]
+    def candidates(self, analysis: Analysis, mask: int | None = None) -> list[Rule]:
+        """The rules that may match ``analysis`` (whose :func:`present` mask is ``mask``)."""
+        if mask is None:
+            mask = present(analysis)
+        return [r for r, m in zip(self._rules, self._masks, strict=True) if m is None or m & mask]

@@ -24,6 +24,7 @@ from .._loader import (
 )
 from ..errors import Problem
 from .format import RuleFile, RuleSpec
+from .gate import gate_of
 from .pattern import PatternError, Slot, parse
 from .rule import CompiledRegex, DataRule, Validator, lexicons_of
 
@@ -163,7 +164,8 @@ def _regexes(spec: RuleSpec, validators: Mapping[str, Validator], problem) -> tu
                     f"regex.{k}.validate",
                 )
                 continue
-        out.append(CompiledRegex(rx.name, compiled, rx.score, validator))
+        gate = gate_of(rx.pattern, compiled.flags)
+        out.append(CompiledRegex(rx.name, compiled, rx.score, validator, gate))
     return tuple(out)
 
 

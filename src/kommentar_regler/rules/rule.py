@@ -20,7 +20,7 @@ import regex
 from .._models import Category, Citation, Finding, build
 from ..analysis import Analysis
 from ..language import ROLE_NAMES
-from .index import Keyed
+from .index import class_mask, present, word_mask
 from .matcher import Match, find, possible, scope_bounds
 from .pattern import Sequence as TokenSequence
 from .pattern import Slot
@@ -114,6 +114,8 @@ class CompiledRegex:
     regex: regex.Pattern[str]
     score: float | None
     validator: Validator | None
+    #: a character every match contains (rules/gate.py): without it the pattern is not run
+    gate: regex.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -162,13 +164,24 @@ class DataRule:
         return frozenset(keys)
 
     @cached_property
-    def _keyed(self) -> Keyed:
-        """The sequences by their rarest need: most are not tried on a given comment."""
-        return Keyed([_rarest_key(seq) for seq in self.sequences])
+    def _masks(self) -> tuple[_Needs | None, tuple[_Needs, ...], tuple[_Needs, ...]]:
+        """Bit masks (rules/index.py) of what the rule needs besides its sequences (None:
+        nothing), of what each sequence needs and of what each guard needs."""
+        gate: _Needs | None = None
+        if self.regexes:
+            gate = None
+        elif self.word_lexicons:
+            gate = _needs_of([self.word_lexicons], [])
+        elif self.near is not None:
+            gate = _needs_of([s.classes for s in self.near[0]], [])
+        elif not self.sequences:
+            gate = (0, (0,))  # nothing to match with: never
+        seqs = tuple(_needs_of(seq.needs, seq.word_needs) for seq in self.sequences)
+        return gate, seqs, tuple(_needs_of(seq.needs, seq.word_needs) for seq in self.unless)
 
-    @cached_property
-    def _unless_keyed(self) -> Keyed:
-        return Keyed([_rarest_key(seq) for seq in self.unless])
+    def prepare(self) -> None:
+        """Give every class and word of the rule its bit (before any comment's mask)."""
+        _ = self._masks
 
     def may_match(self, a: Analysis) -> bool:
         """A cheap test: could this rule match at all? (derived from its patterns)"""
@@ -183,7 +196,13 @@ class DataRule:
     # -- matching ---------------------------------------------------------------------------
 
     def check(self, a: Analysis) -> list[Finding]:
-        if not self.sequences and not self.may_match(a):  # sequences are tested one by one
+        self.prepare()
+        return self.check_present(a, present(a))
+
+    def check_present(self, a: Analysis, mask: int) -> list[Finding]:
+        """:meth:`check`, given the comment's :func:`~.index.present` mask."""
+        gate = self._masks[0]
+        if gate is not None and not _holds(mask, gate):
             return []
         if self.regexes:
             return self._regex_findings(a)
@@ -192,14 +211,14 @@ class DataRule:
             if self.word_lexicons
             else self._near_matches(a)
             if self.near is not None
-            else self._pattern_matches(a)
+            else self._pattern_matches(a, mask)
         )
         if self.unquoted and a.quoted:
             matches = [(m, h) for m, h in matches if not _reported(m, a.quoted)]
         if not matches:
             return []
         if self.unless:
-            blocked = self._blocked_sentences(a)
+            blocked = self._blocked_sentences(a, mask)
             if self.scope == "comment" and blocked:
                 return []  # a guard anywhere in the comment (irony spans sentences)
             matches = [m for m in matches if a.tokens[m[0].first].sentence not in blocked]
@@ -210,12 +229,11 @@ class DataRule:
             out.append(finding_from(self, a, start, end, self.score, why, how))
         return out
 
-    def _pattern_matches(self, a: Analysis) -> list[tuple[Match, str]]:
-        sequences = self.sequences
+    def _pattern_matches(self, a: Analysis, mask: int) -> list[tuple[Match, str]]:
         found = [
             (m, f"pattern: {seq.source}")
-            for k in self._keyed.chosen(a.positions, a.words)
-            if possible(seq := sequences[k], a)
+            for seq, (every, each) in zip(self.sequences, self._masks[1], strict=True)
+            if mask & every == every and (not each or all(mask & m for m in each))
             for m in find(seq, a, self.scope)
         ]
         if len(found) < 2:
@@ -264,10 +282,10 @@ class DataRule:
                 break  # one finding per comment is evidence enough
         return out
 
-    def _blocked_sentences(self, a: Analysis) -> set[int]:
+    def _blocked_sentences(self, a: Analysis, mask: int) -> set[int]:
         blocked: set[int] = set()
-        for k in self._unless_keyed.chosen(a.positions, a.words):
-            if possible(seq := self.unless[k], a):
+        for seq, needs in zip(self.unless, self._masks[2], strict=True):
+            if _holds(mask, needs):
                 blocked.update(a.tokens[m.first].sentence for m in find(seq, a, "sentence"))
         return blocked
 
@@ -275,6 +293,8 @@ class DataRule:
         out = []
         timeout = REGEX_TIMEOUT + REGEX_SECONDS_PER_CHAR * len(a.text)
         for rx in self.regexes:
+            if rx.gate is not None and rx.gate.search(a.text) is None:
+                continue
             try:
                 for m in rx.regex.finditer(a.text, concurrent=False, timeout=timeout):
                     if m.end() == m.start() or (rx.validator and not rx.validator(m.group())):
@@ -304,16 +324,27 @@ def _rarest(seq: TokenSequence) -> frozenset[str] | None:
     return min(seq.needs, key=lambda need: (any(c[0] in "@#" for c in need), len(need)))
 
 
-def _rarest_key(seq: TokenSequence) -> Iterable[str | tuple[str, str]] | None:
-    """What a comment must hold for ``seq`` to be tried: its rarest class, or else one of
-    the words of its shortest list of words written out (the last such slot on a tie)."""
-    need = _rarest(seq)
-    if need is not None:
-        return need
-    if not seq.word_needs:
-        return None
-    words = min(reversed(seq.word_needs), key=len)
-    return [("=", w) for w in words]
+#: a sequence's needs as bits: one mask of which the comment must hold EVERY bit (needs of
+#: one class), and masks of which it must hold at least one bit each
+_Needs = tuple[int, tuple[int, ...]]
+
+
+def _needs_of(needs: Iterable[Iterable[str]], words: Iterable[Iterable[str]]) -> _Needs:
+    every = 0
+    each: list[int] = []
+    for need in needs:
+        need = frozenset(need)
+        if len(need) == 1:
+            every |= class_mask(need)
+        else:
+            each.append(class_mask(need))
+    each += [word_mask(w) for w in words]
+    return every, tuple(each)
+
+
+def _holds(mask: int, needs: _Needs) -> bool:
+    every, each = needs
+    return mask & every == every and all(mask & m for m in each)
 
 
 def lexicons_of(rule: DataRule) -> set[str]:
