@@ -156,11 +156,14 @@ class Analyser:
         got = self._words.get(norm)
         if got is None:
             hits = self.vocabulary.lookup(norm)
+            shape = shapes(norm)
             classes = (
                 frozenset(h.lexicon for h in hits)
                 | frozenset("@" + c for c in closed_classes_of(norm))
-                | shapes(norm)
+                | shape
             )
+            if "#url" in shape or "#handle" in shape:  # "keto-sverige.com": what its name says
+                classes |= self.vocabulary.link_classes(norm)
             got = self._words[norm] = (hits, classes)
             if len(self._words) > self._size:
                 self._words.clear()
