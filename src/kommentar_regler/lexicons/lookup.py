@@ -149,6 +149,8 @@ class Vocabulary:
         forms |= extra
         if active:  # passive verb forms end in -s ("mördas", "hotades"); verbs take no genitive
             forms = {f for f in forms if f in extra or f == word or not f.endswith("s")}
+        elif entry.compounds == "exact" and len(entry.words) > 1:
+            pass  # a phrase kept as written: "hänga i" is not "hängas i"
         else:
             forms |= {f + "s" for f in forms if not f.endswith(("s", "x", "z"))}  # genitive
         return forms - set(entry.removed)  # also a genitive that is another word ("finns")
@@ -244,9 +246,9 @@ class Vocabulary:
         found = self._compound(word) if word.isalpha() else []
         if found:
             return _hits(found, "compound")
-        joined = word.replace("-", "").replace(".", "")
+        joined = word.replace("-", "").replace(".", "").replace(":", "")
         if joined != word and joined.isalpha() and (split := self._exact.get(joined)):
-            return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
+            return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA", "DM:a": one word split
         head = regex.split(r"[-.]", word.strip("-."))[-1]
         # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
         if (
