@@ -2,6 +2,12 @@
 
     python benchmarks/run.py            # the full run (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # smaller corpus, for a quick look
+    python benchmarks/run.py --real-posts posts.csv more.jsonl   # also on real text
+
+``--real-posts`` adds a third throughput corpus: the first 5,000 distinct non-empty texts of
+the files given (CSV with a ``text`` column, or JSON lines with a ``text`` field). Real text
+has far more distinct words than the generator and fires fewer rules (docs/performance.md),
+so it tests the cold paths (new chunks, new words) the generated corpora barely touch.
 
 In ONE process, over the same corpus of distinct realistic comments: classify_many throughput
 against spacy.blank("sv")'s tokenizer (nlp.pipe) alone (both cold, measured in turn, the best
@@ -15,6 +21,7 @@ characters). Prints the ratios and whether each target holds. Nothing here is as
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import platform
 import statistics
@@ -32,6 +39,7 @@ sys.path.insert(0, str(HERE))
 from corpus import generate, real_shaped  # noqa: E402
 
 TARGET_THROUGHPUT_RATIO = 0.3
+REAL_POSTS = 5_000
 TARGET_COLD_RATIO = 1.5
 TARGET_RSS_RATIO = 1.5
 TARGET_P99_MS = 2.0
@@ -112,7 +120,7 @@ def lexicon_plugin(tmp: Path, size: int) -> object:
 
     (tmp / "lexicons.toml").write_text(
         '[[lexicon]]\nid = "bench"\nfile = "bench.txt"\nsource = "benchmark"\nlicense = "MIT"\n'
-        "obfuscation = true\ncompounds = \"head\"\n",
+        'obfuscation = true\ncompounds = "head"\n',
         encoding="utf-8",
     )
 
@@ -144,6 +152,32 @@ def lexicon_plugin(tmp: Path, size: int) -> object:
     return Plugin()
 
 
+def read_posts(paths: list[Path], limit: int = REAL_POSTS) -> list[str]:
+    """The first ``limit`` distinct non-empty texts of ``paths`` (CSV with a ``text`` column,
+    or JSON lines with a ``text`` field), in file order."""
+    texts: dict[str, None] = {}
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+                rows = (json.loads(line) for line in f if line.strip())
+            else:
+                rows = csv.DictReader(f)
+            for row in rows:
+                text = row.get("text") or ""
+                if text.strip():
+                    texts.setdefault(text)
+                    if len(texts) >= limit:
+                        return list(texts)
+    return list(texts)
+
+
+def corpus_shape(corpus: list[str]) -> str:
+    """How varied a corpus is: distinct words over all words (spaCy's cache and ours hit
+    the more often the lower it is)."""
+    words = [w for t in corpus for w in t.lower().split()]
+    return f"{len(set(words)) / max(len(words), 1):.3f} distinct words per word"
+
+
 def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     """classify_many against the tokenizer on ``corpus``, results kept and streamed."""
     import spacy
@@ -156,7 +190,7 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     words = sorted(len(t.split()) for t in corpus)
     print(
         f"corpus {name}: {n} distinct comments, {sum(words) / n:.1f} words on average, "
-        f"median {words[n // 2]}, longest {words[-1]}"
+        f"median {words[n // 2]}, longest {words[-1]}; {corpus_shape(corpus)}"
     )
     # Both start cold: a new tokenizer and a new engine, each seeing the corpus for the first
     # time, so caches help both alike. This VM's speed drifts by tens of percent within a
@@ -175,6 +209,9 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
                 ("cls", partial(engine.classify_many, flood=False)),
             ):
                 best[way, who] = min(best[way, who], seconds(run, corpus, keep))
+    # untimed, with the last (now warm) engine: how much of the corpus the rules act on
+    fired = sum(1 for d in engine.classify_many(corpus, flood=False) if d.findings)
+    print(f"a rule fires on {fired / n:.1%} of the comments")
     for way in ("kept", "streamed"):
         tok_rate, cls_rate = n / best[way, "tok"], n / best[way, "cls"]
         way_ratio = cls_rate / tok_rate
@@ -193,6 +230,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a smaller corpus")
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
+    parser.add_argument(
+        "--real-posts",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help=f"also measure throughput on the first {REAL_POSTS:,} distinct texts of these "
+        "files (CSV with a 'text' column, or JSON lines with a 'text' field)",
+    )
     args = parser.parse_args()
     n = 3_000 if args.quick else 12_000
     runs = 3 if args.quick else 5  # cold passes for throughput
@@ -207,10 +252,10 @@ def main() -> None:
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"kommentar_regler {kr.__version__}, spaCy {spacy.__version__}"
     )
-    ratios = {
-        name: throughput(name, corpus, runs)
-        for name, corpus in (("generated", generate(n, seed=7)), ("real-shaped", real_shaped(n)))
-    }
+    corpora = [("generated", generate(n, seed=7)), ("real-shaped", real_shaped(n))]
+    if args.real_posts:
+        corpora.append(("real posts", read_posts(args.real_posts)))
+    ratios = {name: throughput(name, corpus, runs) for name, corpus in corpora}
     corpus = generate(n, seed=7)
     engine = kr.Engine(load_entrypoints=False)
     nlp = spacy.blank("sv")
