@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .language import closed_classes_of
 from .lexicons.lookup import MASK_CHARS, Hit, Phrase, Vocabulary, undiacritic
@@ -151,6 +152,7 @@ class Analyser:
         self._pieces: dict[str, tuple[_Piece, ...]] = {}
         self._size = size
         self._phrase_index: dict[str, dict[str, list[Phrase]]] = {}
+        self._class_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
         got = self._words.get(norm)
@@ -161,19 +163,26 @@ class Analyser:
                 | frozenset("@" + c for c in closed_classes_of(norm))
                 | shapes(norm)
             )
+            # one object per distinct set of classes: the collector walks every frozenset,
+            # and real text brings tens of thousands of words with a few hundred sets
+            classes = self._class_sets.setdefault(classes, classes)
             got = self._words[norm] = (hits, classes)
             if len(self._words) > self._size:
                 self._words.clear()
+                self._class_sets.clear()
         return got
 
     def _chunk(self, chunk: str) -> tuple[_Piece, ...]:
         """The analysed tokens of one chunk (hidden words joined: they never span a space)."""
         got = self._pieces.get(chunk)
         if got is None:
-            raw = _join_hidden_words(
-                [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
-            )
-            got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
+            if _LEETISH.isdisjoint(chunk):  # no hidden word to join (most chunks)
+                got = tuple(self._word_piece(s, e, t) for s, e, t in self.chunks(chunk))
+            else:
+                raw = _join_hidden_words(
+                    [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
+                )
+                got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
             if len(self._pieces) >= self._size:
                 self._pieces.clear()
             self._pieces[chunk] = got
@@ -182,12 +191,16 @@ class Analyser:
     def _piece(self, rt: RawToken, start: int, end: int) -> _Piece:
         if rt.hits is not None:  # letters joined into a hidden word
             return (start, end, rt.norm, rt.hits, frozenset(h.lexicon for h in rt.hits), True)
-        hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
-        return (start, end, rt.norm, hits, classes, False)
+        return self._word_piece(start, end, rt.norm)
 
-    def _split(self, norm: NormText) -> list[_Piece]:
-        """The analysed tokens of the whole text, with offsets in the normalised text."""
-        out: list[_Piece] = []
+    def _word_piece(self, start: int, end: int, norm: str) -> _Piece:
+        hits, classes = self.word(norm) if len(norm) < 100 else ((), frozenset())
+        return (start, end, norm, hits, classes, False)
+
+    def _split(self, norm: NormText) -> list[tuple[int, tuple[_Piece, ...]]]:
+        """The analysed tokens of each chunk, with the chunk's offset in the normalised text
+        (the caller adds it: shifting here would make every token twice)."""
+        out: list[tuple[int, tuple[_Piece, ...]]] = []
         pos = 0
         chunks = norm.text.split(" ")
         known = self._pieces
@@ -196,21 +209,20 @@ class Analyser:
             self.chunks.prefill(missing)  # one call of the tokenizer for all of them
         for chunk in chunks:
             if chunk:
-                pieces = known.get(chunk) or self._chunk(chunk)
-                if pos:
-                    out += [(pos + s, pos + e, f, h, c, j) for s, e, f, h, c, j in pieces]
-                else:
-                    out += pieces
+                out.append((pos, known.get(chunk) or self._chunk(chunk)))
             pos += len(chunk) + 1
         if _spelled_run(out):  # "i d i o t": letters of several chunks
-            raw = [RawToken(p[0], p[1], p[2], p[3] if p[5] else None) for p in out]
+            raw = [
+                RawToken(pos + p[0], pos + p[1], p[2], p[3] if p[5] else None)
+                for pos, pieces in out
+                for p in pieces
+            ]
             raw = _join_spaced_letters(raw, norm.text, self.vocabulary)
-            out = [self._piece(rt, rt.start, rt.end) for rt in raw]
+            out = [(0, tuple(self._piece(rt, rt.start, rt.end) for rt in raw))]
         return out
 
     def __call__(self, text: str) -> Analysis:
         norm = normalise(text)
-        pieces = self._split(norm)
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
         positions: dict[str, list[int]] = defaultdict(list)
@@ -220,33 +232,38 @@ class Analyser:
         previous_end = 0
         lines = "\n" in text  # a line break ends a sentence
         aligned = norm.starts is None
-        for i, (start, end, form, hits, classes, _) in enumerate(pieces):
-            if not aligned:
-                start, end = norm.original_span(start, end)
-            if (
-                lines
-                and i
-                and "\n" in text[previous_end:start]
-                and tokens[-1].norm not in SENTENCE_END
-            ):
-                sentences.append((first, i))
-                first = i
-                sentence += 1
-                clause += 1
-            tokens.append(
-                Token(i, text[start:end], form, start, end, hits, classes, sentence, clause)
-            )
-            for c in classes:
-                positions[c].append(i)
-            words[form].append(i)
-            previous_end = end
-            if form in SENTENCE_END:
-                sentences.append((first, i + 1))
-                first = i + 1
-                sentence += 1
-                clause += 1
-            elif form in CLAUSE_END:
-                clause += 1
+        i = 0
+        for pos, pieces in self._split(norm):
+            for s, e, form, hits, classes, _ in pieces:
+                if aligned:
+                    start, end = pos + s, pos + e
+                else:
+                    start, end = norm.original_span(pos + s, pos + e)
+                if (
+                    lines
+                    and i
+                    and "\n" in text[previous_end:start]
+                    and tokens[-1].norm not in SENTENCE_END
+                ):
+                    sentences.append((first, i))
+                    first = i
+                    sentence += 1
+                    clause += 1
+                tokens.append(
+                    Token(i, text[start:end], form, start, end, hits, classes, sentence, clause)
+                )
+                for c in classes:
+                    positions[c].append(i)
+                words[form].append(i)
+                previous_end = end
+                if form in SENTENCE_END:
+                    sentences.append((first, i + 1))
+                    first = i + 1
+                    sentence += 1
+                    clause += 1
+                elif form in CLAUSE_END:
+                    clause += 1
+                i += 1
         if first < len(tokens):
             sentences.append((first, len(tokens)))
         quoted = _quoted(tokens) if any(q in norm.text for q in _QUOTE_CHARS) else frozenset()
@@ -273,16 +290,29 @@ class Analyser:
         tokens = a.tokens
         n = len(tokens)
         found: list[tuple[str, int, int]] = []
-        # the tokens whose form begins a phrase (keyed by forms with and without diacritics)
-        starts = [i for form, at in a.words.items() if form in phrases for i in at if i < n - 1]
-        for i in sorted(starts):
-            # a form is in a slot's forms exactly when its plain form is in the plain forms
-            for p in self._following(tokens[i].norm).get(undiacritic(tokens[i + 1].norm), ()):
-                j = i + len(p.slots)
-                if j <= n and all(
-                    undiacritic(tokens[i + k].norm) in p.plain[k] for k in range(2, len(p.slots))
-                ):
-                    found.append((p.lexicon, i, j))
+        index = self._phrase_index
+        # the tokens whose form begins a phrase (keyed by forms with and without diacritics),
+        # form by form; then in token order (a stable sort keeps each start's phrase order)
+        for form, at in a.words.items():
+            if form not in phrases:
+                continue
+            following = index.get(form)
+            if following is None:
+                following = self._following(form)
+            if not following:
+                continue
+            for i in at:
+                if i >= n - 1:
+                    continue
+                # a form is in a slot's forms exactly when its plain form is in the plain forms
+                for p in following.get(undiacritic(tokens[i + 1].norm), ()):
+                    j = i + len(p.slots)
+                    if j <= n and all(
+                        undiacritic(tokens[i + k].norm) in p.plain[k]
+                        for k in range(2, len(p.slots))
+                    ):
+                        found.append((p.lexicon, i, j))
+        found.sort(key=_start_of)
         if not found:
             return
         for lexicon, i, j in [f for f in found if f[0] in masks]:
@@ -306,6 +336,7 @@ class Analyser:
 
 
 _EDGE = ".,!?:;\"'()"
+_start_of = itemgetter(1)
 _LONGEST_SPELLED = 30
 
 
@@ -341,17 +372,18 @@ def _is_letter_piece(t: RawToken) -> bool:
     return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
 
 
-def _spelled_run(pieces: list[_Piece]) -> bool:
+def _spelled_run(chunks: list[tuple[int, tuple[_Piece, ...]]]) -> bool:
     """Are there three letter pieces in a row (what :func:`_join_spaced_letters` needs)?"""
     run = 0
-    for p in pieces:
-        form = p[2]
-        if len(form) == 1 and (form.isalpha() or form in _LEETISH):
-            run += 1
-            if run == 3:
-                return True
-        else:
-            run = 0
+    for _, pieces in chunks:
+        for p in pieces:
+            form = p[2]
+            if len(form) == 1 and (form.isalpha() or form in _LEETISH):
+                run += 1
+                if run == 3:
+                    return True
+            else:
+                run = 0
     return False
 
 

@@ -211,7 +211,8 @@ class Vocabulary:
         joined = word.replace("-", "").replace(".", "")
         if joined != word and joined.isalpha() and (split := self._exact.get(joined)):
             return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA": a word split to hide it
-        head = regex.split(r"[-.]", word.strip("-."))[-1]
+        stripped = word.strip("-.")  # the part after the last '-' or '.' (no regex: hot)
+        head = stripped[max(stripped.rfind("-"), stripped.rfind(".")) + 1 :]
         # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
         if (
             head != word
