@@ -41,8 +41,6 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
     return frozenset(inside)
 
 
-
-
 class Token:
     """A word or punctuation mark of a comment. ``text`` is ``comment[start:end]``."""
 
@@ -132,9 +130,12 @@ class Analysis:
 
 
 #: A token of a chunk as the analysis keeps it: offsets in the chunk, normalised form, lexicon
-#: words, classes, and whether letters or leet were joined into this hidden word.
-_Piece = tuple[int, int, str, tuple[Hit, ...], frozenset[str], bool]
+#: words, the number of its set of classes (``Analyser._class_list``), and whether letters or
+#: leet were joined into this hidden word. Only ints, strings and (mostly empty) tuples: the
+#: garbage collector stops walking such tuples, and real text leaves tens of thousands.
+_Piece = tuple[int, int, str, tuple[Hit, ...], int, bool]
 _QUOTE_CHARS = tuple(_QUOTES)
+_NO_CLASS: frozenset[str] = frozenset()
 
 
 class Analyser:
@@ -148,13 +149,28 @@ class Analyser:
     def __init__(self, vocabulary: Vocabulary, chunks: ChunkCache, size: int = 200_000) -> None:
         self.vocabulary = vocabulary
         self.chunks = chunks
-        self._words: dict[str, tuple[tuple[Hit, ...], frozenset[str]]] = {}
+        self._words: dict[str, tuple[tuple[Hit, ...], int]] = {}
         self._pieces: dict[str, tuple[_Piece, ...]] = {}
         self._size = size
         self._phrase_index: dict[str, dict[str, list[Phrase]]] = {}
-        self._class_sets: dict[frozenset[str], frozenset[str]] = {}
+        # every distinct set of classes once, by number (never forgotten: pieces refer to
+        # them, and there are only as many as combinations of classes words have)
+        self._class_ids: dict[frozenset[str], int] = {}
+        self._class_list: list[frozenset[str]] = []
 
     def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
+        """The lexicon words ``norm`` stands for and its classes."""
+        hits, number = self._word(norm)
+        return hits, self._class_list[number]
+
+    def _class_id(self, classes: frozenset[str]) -> int:
+        number = self._class_ids.get(classes)
+        if number is None:
+            number = self._class_ids[classes] = len(self._class_list)
+            self._class_list.append(classes)
+        return number
+
+    def _word(self, norm: str) -> tuple[tuple[Hit, ...], int]:
         got = self._words.get(norm)
         if got is None:
             hits = self.vocabulary.lookup(norm)
@@ -163,13 +179,9 @@ class Analyser:
                 | frozenset("@" + c for c in closed_classes_of(norm))
                 | shapes(norm)
             )
-            # one object per distinct set of classes: the collector walks every frozenset,
-            # and real text brings tens of thousands of words with a few hundred sets
-            classes = self._class_sets.setdefault(classes, classes)
-            got = self._words[norm] = (hits, classes)
-            if len(self._words) > self._size:
+            if len(self._words) >= self._size:
                 self._words.clear()
-                self._class_sets.clear()
+            got = self._words[norm] = (hits, self._class_id(classes))
         return got
 
     def _chunk(self, chunk: str) -> tuple[_Piece, ...]:
@@ -190,12 +202,13 @@ class Analyser:
 
     def _piece(self, rt: RawToken, start: int, end: int) -> _Piece:
         if rt.hits is not None:  # letters joined into a hidden word
-            return (start, end, rt.norm, rt.hits, frozenset(h.lexicon for h in rt.hits), True)
+            classes = frozenset(h.lexicon for h in rt.hits)
+            return (start, end, rt.norm, rt.hits, self._class_id(classes), True)
         return self._word_piece(start, end, rt.norm)
 
     def _word_piece(self, start: int, end: int, norm: str) -> _Piece:
-        hits, classes = self.word(norm) if len(norm) < 100 else ((), frozenset())
-        return (start, end, norm, hits, classes, False)
+        hits, number = self._word(norm) if len(norm) < 100 else ((), self._class_id(_NO_CLASS))
+        return (start, end, norm, hits, number, False)
 
     def _split(self, norm: NormText) -> list[tuple[int, tuple[_Piece, ...]]]:
         """The analysed tokens of each chunk, with the chunk's offset in the normalised text
@@ -232,9 +245,11 @@ class Analyser:
         previous_end = 0
         lines = "\n" in text  # a line break ends a sentence
         aligned = norm.starts is None
+        class_list = self._class_list
         i = 0
         for pos, pieces in self._split(norm):
-            for s, e, form, hits, classes, _ in pieces:
+            for s, e, form, hits, number, _ in pieces:
+                classes = class_list[number]
                 if aligned:
                     start, end = pos + s, pos + e
                 else:

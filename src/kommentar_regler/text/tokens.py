@@ -90,7 +90,6 @@ class ChunkCache:
             self._cache[chunk] = got
         return got
 
-
     def prefill(self, chunks: list[str]) -> None:
         """Tokenize the chunks not yet remembered in ONE call of the tokenizer, joined by
         spaces (a call costs more than a chunk: spaCy makes a Doc each time). spaCy splits
