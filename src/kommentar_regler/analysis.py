@@ -8,6 +8,7 @@ obfuscation: :mod:`.lexicons.lookup`), and the closed classes of its word (:mod:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -206,6 +207,9 @@ class Analyser:
             return (start, end, rt.norm, rt.hits, self._class_id(classes), True)
         return self._word_piece(start, end, rt.norm)
 
+    def _joined(self, start: int, end: int, word: str, hits: tuple[Hit, ...]) -> _Piece:
+        return (start, end, word, hits, self._class_id(frozenset(h.lexicon for h in hits)), True)
+
     def _word_piece(self, start: int, end: int, norm: str) -> _Piece:
         hits, number = self._word(norm) if len(norm) < 100 else ((), self._class_id(_NO_CLASS))
         return (start, end, norm, hits, number, False)
@@ -225,13 +229,11 @@ class Analyser:
                 out.append((pos, known.get(chunk) or self._chunk(chunk)))
             pos += len(chunk) + 1
         if _spelled_run(out):  # "i d i o t": letters of several chunks
-            raw = [
-                RawToken(pos + p[0], pos + p[1], p[2], p[3] if p[5] else None)
-                for pos, pieces in out
-                for p in pieces
+            flat = [
+                (pos + s, pos + e, f, h, c, j) for pos, pieces in out for s, e, f, h, c, j in pieces
             ]
-            raw = _join_spaced_letters(raw, norm.text, self.vocabulary)
-            out = [(0, tuple(self._piece(rt, rt.start, rt.end) for rt in raw))]
+            joined = _join_spaced_letters(flat, norm.text, self.vocabulary, self._joined)
+            out = [(0, tuple(joined))]
         return out
 
     def __call__(self, text: str) -> Analysis:
@@ -244,6 +246,7 @@ class Analyser:
         first = 0
         previous_end = 0
         lines = "\n" in text  # a line break ends a sentence
+        starts, ends = norm.starts or (), norm.ends or ()
         aligned = norm.starts is None
         class_list = self._class_list
         i = 0
@@ -252,8 +255,8 @@ class Analyser:
                 classes = class_list[number]
                 if aligned:
                     start, end = pos + s, pos + e
-                else:
-                    start, end = norm.original_span(pos + s, pos + e)
+                else:  # NormText.original_span, inlined: a token is never empty
+                    start, end = starts[pos + s], ends[pos + e - 1]
                 if (
                     lines
                     and i
@@ -383,8 +386,8 @@ def _only_separators(between: str) -> bool:
     return 0 < len(between) <= 4 and not between.strip(" .-")
 
 
-def _is_letter_piece(t: RawToken) -> bool:
-    return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
+def _is_letter(form: str) -> bool:
+    return len(form) == 1 and (form.isalpha() or form in _LEETISH)
 
 
 def _spelled_run(chunks: list[tuple[int, tuple[_Piece, ...]]]) -> bool:
@@ -402,33 +405,39 @@ def _spelled_run(chunks: list[tuple[int, tuple[_Piece, ...]]]) -> bool:
     return False
 
 
-def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> list[RawToken]:
+def _join_spaced_letters(
+    pieces: list[_Piece],
+    text: str,
+    vocab: Vocabulary,
+    joined: Callable[[int, int, str, tuple[Hit, ...]], _Piece],
+) -> list[_Piece]:
     """Runs of three or more single letters with one space (or dot) between them, when they
-    spell a lexicon word that may be obfuscated, become one token."""
-    if len(raw) < 3:
-        return raw
-    out: list[RawToken] = []
+    spell a lexicon word that may be obfuscated, become one token (made by ``joined``); every
+    other piece stays as it is."""
+    if len(pieces) < 3:
+        return pieces
+    out: list[_Piece] = []
     i = 0
-    n = len(raw)
+    n = len(pieces)
     while i < n:
         j = i
         while (
             j + 1 < n
             and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
-            and _is_letter_piece(raw[j])
-            and _is_letter_piece(raw[j + 1])
-            and _only_separators(text[raw[j].end : raw[j + 1].start])
+            and _is_letter(pieces[j][2])
+            and _is_letter(pieces[j + 1][2])
+            and _only_separators(text[pieces[j][1] : pieces[j + 1][0]])
         ):
             j += 1
         for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word
-            word = "".join(t.norm for t in raw[i : k + 1])
+            word = "".join(p[2] for p in pieces[i : k + 1])
             hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
             if hits:
                 hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
-                out.append(RawToken(raw[i].start, raw[k].end, word, hits))
+                out.append(joined(pieces[i][0], pieces[k][1], word, hits))
                 i = k + 1
                 break
         else:
-            out.append(raw[i])
+            out.append(pieces[i])
             i += 1
     return out
