@@ -153,7 +153,7 @@ class Analyser:
         self._words: dict[str, tuple[tuple[Hit, ...], int]] = {}
         self._pieces: dict[str, tuple[_Piece, ...]] = {}
         self._size = size
-        self._phrase_index: dict[str, dict[str, list[Phrase]]] = {}
+        self._phrase_index: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         # every distinct set of classes once, by number (never forgotten: pieces refer to
         # them, and there are only as many as combinations of classes words have)
         self._class_ids: dict[frozenset[str], int] = {}
@@ -290,14 +290,21 @@ class Analyser:
             self._phrases(analysis)
         return analysis
 
-    def _following(self, first: str) -> dict[str, list[Phrase]]:
+    def _following(self, first: str) -> dict[str, tuple[Phrase, ...]]:
         """The phrases that begin with ``first``, by their second word without diacritics."""
         got = self._phrase_index.get(first)
         if got is None:
-            got = {}
+            lists: dict[str, list[Phrase]] = {}
             for p in self.vocabulary.phrases.get(first, ()):
                 for second in p.plain[1]:
-                    got.setdefault(second, []).append(p)
+                    lists.setdefault(second, []).append(p)
+            # the forms of a second word share one tuple: a list per form made tens of
+            # thousands of containers for the garbage collector to walk
+            shared: dict[tuple[int, ...], tuple[Phrase, ...]] = {}
+            got = {
+                second: shared.setdefault(tuple(map(id, ps)), tuple(ps))
+                for second, ps in lists.items()
+            }
             self._phrase_index[first] = got
         return got
 

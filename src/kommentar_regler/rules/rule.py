@@ -78,6 +78,12 @@ class RuleBase:
         raise NotImplementedError
 
 
+_FINDING_FIELDS = {
+    "rule_id", "category", "label", "start", "end", "text", "score", "explanation",
+    "matched_by", "basis",
+}  # fmt: skip
+
+
 def finding_from(
     rule: Rule, analysis: Analysis, start: int, end: int, score: float, why: str, how: str
 ) -> Finding:
@@ -94,7 +100,7 @@ def finding_from(
         "matched_by": how,
         "basis": rule.basis,
     }
-    return build(Finding, values, set(values))
+    return build(Finding, values, _FINDING_FIELDS)  # shared: see _models._FIELDS_SETS
 
 
 def explain_roles(a: Analysis, roles: Iterable[tuple[str, int, int]]) -> str:
