@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -226,7 +227,98 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     return ratios
 
 
-def main() -> None:
+def latency(engine: Any) -> tuple[float, float]:
+    """p50 and p99 of ``classify`` (ms) on 1,000 comments of 50 words."""
+    lat = []
+    for text in generate(1_000, seed=11, words=50):
+        t = time.perf_counter()
+        engine.classify(text)
+        lat.append((time.perf_counter() - t) * 1000)
+    lat.sort()
+    return lat[len(lat) // 2], lat[int(len(lat) * 0.99)]
+
+
+def cost_by_length(nlp: Any, engine: Any) -> dict[int, tuple[float, float]]:
+    """µs per comment of the tokenizer and of ``classify`` by comment length."""
+    print("\ncost by comment length (µs per comment):")
+    by_length = {}
+    for w in (10, 50, 250):
+        warm = generate(300, seed=1000 + w, words=w)  # both sides see words of this length first
+        list(nlp.pipe(warm))
+        list(engine.classify_many(warm, flood=False))
+        texts = generate(1000, seed=w, words=w)
+        t_tok = best_of(lambda texts=texts: list(nlp.pipe(texts)), 1) / len(texts) * 1e6
+        t_cls = (
+            best_of(lambda texts=texts: [engine.classify(x) for x in texts], 1) / len(texts) * 1e6
+        )
+        by_length[w] = (t_tok, t_cls)
+        print(
+            f"  {w:4d} words: tokenizer {t_tok:8.0f}   classify {t_cls:8.0f}"
+            f"   ratio {t_tok / t_cls:.2f}"
+        )
+    return by_length
+
+
+def cost_by_lexicon(corpus: list[str]) -> dict[int, tuple[float, float]]:
+    """Engine() seconds and comments/s with an extra lexicon of N words and a rule using it."""
+    import kommentar_regler as kr
+
+    print("\ncost by lexicon size (an extra lexicon of N words and a rule using it):")
+    by_lexicon = {}
+    sample = corpus[:2000]
+    for size in (0, 1_000, 10_000):
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            plugins = [lexicon_plugin(Path(tmp), size)] if size else []
+            eng = kr.Engine(load_entrypoints=False, plugins=plugins)
+            build = time.perf_counter() - t
+            rate = len(sample) / best_of(
+                lambda eng=eng: list(eng.classify_many(sample, flood=False)), 1
+            )
+        by_lexicon[size] = (build, rate)
+        print(f"  {size:6d} words: Engine() {build:5.2f} s, {rate:7.0f} comments/s")
+    return by_lexicon
+
+
+def worst_cases() -> tuple[float, float, float]:
+    """Seconds for 1 MB of comments in one text, 300,000 x 'a', and 300,000 slow-path chars."""
+    import kommentar_regler as kr
+
+    print("\nworst cases:")
+    big = kr.Engine(load_entrypoints=False, max_chars=2_000_000)
+    megabyte = " ".join(generate(60_000, seed=3))[:1_000_000]
+    t = time.perf_counter()
+    big.classify(megabyte)
+    t_mb = time.perf_counter() - t
+    t = time.perf_counter()
+    big.classify("a" * 300_000)
+    t_rep = time.perf_counter() - t
+    t = time.perf_counter()
+    big.classify("ä\u200b" * 150_000)
+    t_slow = time.perf_counter() - t
+    print(f"  1 MB of comments in one text   {t_mb:.2f} s")
+    print(f"  300,000 x 'a'                  {t_rep:.2f} s")
+    print(f"  300,000 chars, slow path       {t_slow:.2f} s")
+    return t_mb, t_rep, t_slow
+
+
+def cold_start(pairs: int) -> dict[str, float]:
+    """Cold start and peak RSS against spaCy's, in fresh processes, printed."""
+    cold = fresh_pairs(COLD_KR, COLD_SPACY, pairs)
+    print(
+        f"cold start, import to decision  {cold['seconds']:.2f} s vs spaCy "
+        f"{cold['their_seconds']:.2f} s: ratio {cold['ratio']:.2f} (median of {pairs} pairs; "
+        f"target <= {TARGET_COLD_RATIO}: {verdict(cold['ratio'] <= TARGET_COLD_RATIO)})"
+    )
+    print(
+        f"peak RSS                        {cold['rss']:.0f} MiB vs spaCy "
+        f"{cold['their_rss']:.0f} MiB: ratio {cold['rss_ratio']:.2f} "
+        f"(target <= {TARGET_RSS_RATIO}: {verdict(cold['rss_ratio'] <= TARGET_RSS_RATIO)})"
+    )
+    return cold
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a smaller corpus")
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
@@ -238,7 +330,11 @@ def main() -> None:
         help=f"also measure throughput on the first {REAL_POSTS:,} distinct texts of these "
         "files (CSV with a 'text' column, or JSON lines with a 'text' field)",
     )
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
     n = 3_000 if args.quick else 12_000
     runs = 3 if args.quick else 5  # cold passes for throughput
     pairs = 3 if args.quick else 7  # fresh processes for cold start, ours and spaCy's in turn
@@ -264,103 +360,38 @@ def main() -> None:
     flood_rate = n / flood_s
     print(f"classify_many (flood on, kept)  {flood_rate:9.0f} comments/s")
 
-    long_corpus = generate(1_000, seed=11, words=50)
-    lat = []
-    for text in long_corpus:
-        t = time.perf_counter()
-        engine.classify(text)
-        lat.append((time.perf_counter() - t) * 1000)
-    lat.sort()
-    p50, p99 = lat[len(lat) // 2], lat[int(len(lat) * 0.99)]
+    p50, p99 = latency(engine)
     print(
         f"classify latency, 50 words      p50 {p50:.2f} ms, p99 {p99:.2f} ms "
         f"(target p99 < {TARGET_P99_MS} ms: {verdict(p99 < TARGET_P99_MS)})"
     )
 
-    cold = fresh_pairs(COLD_KR, COLD_SPACY, pairs)
-    print(
-        f"cold start, import to decision  {cold['seconds']:.2f} s vs spaCy "
-        f"{cold['their_seconds']:.2f} s: ratio {cold['ratio']:.2f} (median of {pairs} pairs; "
-        f"target <= {TARGET_COLD_RATIO}: {verdict(cold['ratio'] <= TARGET_COLD_RATIO)})"
-    )
-    print(
-        f"peak RSS                        {cold['rss']:.0f} MiB vs spaCy "
-        f"{cold['their_rss']:.0f} MiB: ratio {cold['rss_ratio']:.2f} "
-        f"(target <= {TARGET_RSS_RATIO}: {verdict(cold['rss_ratio'] <= TARGET_RSS_RATIO)})"
-    )
+    cold = cold_start(pairs)
 
-    print("\ncost by comment length (µs per comment):")
-    by_length = {}
-    for w in (10, 50, 250):
-        warm = generate(300, seed=1000 + w, words=w)  # both sides see words of this length first
-        list(nlp.pipe(warm))
-        list(engine.classify_many(warm, flood=False))
-        texts = generate(1000, seed=w, words=w)
-        t_tok = best_of(lambda texts=texts: list(nlp.pipe(texts)), 1) / len(texts) * 1e6
-        t_cls = (
-            best_of(lambda texts=texts: [engine.classify(x) for x in texts], 1) / len(texts) * 1e6
-        )
-        by_length[w] = (t_tok, t_cls)
-        print(
-            f"  {w:4d} words: tokenizer {t_tok:8.0f}   classify {t_cls:8.0f}"
-            f"   ratio {t_tok / t_cls:.2f}"
-        )
-
-    print("\ncost by lexicon size (an extra lexicon of N words and a rule using it):")
-    by_lexicon = {}
-    sample = corpus[:2000]
-    for size in (0, 1_000, 10_000):
-        with tempfile.TemporaryDirectory() as tmp:
-            t = time.perf_counter()
-            plugins = [lexicon_plugin(Path(tmp), size)] if size else []
-            eng = kr.Engine(load_entrypoints=False, plugins=plugins)
-            build = time.perf_counter() - t
-            rate = len(sample) / best_of(
-                lambda eng=eng: list(eng.classify_many(sample, flood=False)), 1
-            )
-        by_lexicon[size] = (build, rate)
-        print(f"  {size:6d} words: Engine() {build:5.2f} s, {rate:7.0f} comments/s")
-
-    print("\nworst cases:")
-    big = kr.Engine(load_entrypoints=False, max_chars=2_000_000)
-    megabyte = " ".join(generate(60_000, seed=3))[:1_000_000]
-    t = time.perf_counter()
-    big.classify(megabyte)
-    t_mb = time.perf_counter() - t
-    t = time.perf_counter()
-    big.classify("a" * 300_000)
-    t_rep = time.perf_counter() - t
-    t = time.perf_counter()
-    big.classify("ä\u200b" * 150_000)
-    t_slow = time.perf_counter() - t
-    print(f"  1 MB of comments in one text   {t_mb:.2f} s")
-    print(f"  300,000 x 'a'                  {t_rep:.2f} s")
-    print(f"  300,000 chars, slow path       {t_slow:.2f} s")
+    by_length = cost_by_length(nlp, engine)
+    by_lexicon = cost_by_lexicon(corpus)
+    t_mb, t_rep, t_slow = worst_cases()
 
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "corpus": n,
-                    "classify_many_flood_per_s": flood_rate,
-                    "throughput_ratios": ratios,
-                    "p50_ms": p50,
-                    "p99_ms": p99,
-                    "cold_s": cold["seconds"],
-                    "cold_spacy_s": cold["their_seconds"],
-                    "cold_ratio": cold["ratio"],
-                    "rss_mib": cold["rss"],
-                    "rss_spacy_mib": cold["their_rss"],
-                    "rss_ratio": cold["rss_ratio"],
-                    "by_length_us": by_length,
-                    "by_lexicon": by_lexicon,
-                    "one_mb_s": t_mb,
-                    "repeat_300k_s": t_rep,
-                    "slow_path_300k_s": t_slow,
-                },
-                indent=2,
-            )
-        )
+        numbers = {
+            "corpus": n,
+            "classify_many_flood_per_s": flood_rate,
+            "throughput_ratios": ratios,
+            "p50_ms": p50,
+            "p99_ms": p99,
+            "cold_s": cold["seconds"],
+            "cold_spacy_s": cold["their_seconds"],
+            "cold_ratio": cold["ratio"],
+            "rss_mib": cold["rss"],
+            "rss_spacy_mib": cold["their_rss"],
+            "rss_ratio": cold["rss_ratio"],
+            "by_length_us": by_length,
+            "by_lexicon": by_lexicon,
+            "one_mb_s": t_mb,
+            "repeat_300k_s": t_rep,
+            "slow_path_300k_s": t_slow,
+        }
+        args.json.write_text(json.dumps(numbers, indent=2))
 
 
 if __name__ == "__main__":

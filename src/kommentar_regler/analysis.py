@@ -8,19 +8,18 @@ obfuscation: :mod:`.lexicons.lookup`), and the closed classes of its word (:mod:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from .hidden import LEETISH, Piece, join_hidden_words, join_spaced_letters, spelled_run
 from .language import closed_classes_of
-from .lexicons.lookup import MASK_CHARS, Hit, Phrase, Vocabulary, undiacritic
+from .lexicons.lookup import Hit, Phrase, Vocabulary, undiacritic
 from .text.normalise import NormText, normalise
 from .text.shapes import shapes
 from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken
 
 __all__ = ["Analyser", "Analysis", "Token"]
 
-_LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
 _QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
 
 
@@ -130,13 +129,9 @@ class Analysis:
         return single + longer if longer else single
 
 
-#: A token of a chunk as the analysis keeps it: offsets in the chunk, normalised form, lexicon
-#: words, the number of its set of classes (``Analyser._class_list``), and whether letters or
-#: leet were joined into this hidden word. Only ints, strings and (mostly empty) tuples: the
-#: garbage collector stops walking such tuples, and real text leaves tens of thousands.
-_Piece = tuple[int, int, str, tuple[Hit, ...], int, bool]
 _QUOTE_CHARS = tuple(_QUOTES)
 _NO_CLASS: frozenset[str] = frozenset()
+_start_of = itemgetter(1)  # a found phrase's first token
 
 
 class Analyser:
@@ -151,7 +146,7 @@ class Analyser:
         self.vocabulary = vocabulary
         self.chunks = chunks
         self._words: dict[str, tuple[tuple[Hit, ...], int]] = {}
-        self._pieces: dict[str, tuple[_Piece, ...]] = {}
+        self._pieces: dict[str, tuple[Piece, ...]] = {}
         self._size = size
         self._phrase_index: dict[str, dict[str, tuple[Phrase, ...]]] = {}
         # every distinct set of classes once, by number (never forgotten: pieces refer to
@@ -185,14 +180,14 @@ class Analyser:
             got = self._words[norm] = (hits, self._class_id(classes))
         return got
 
-    def _chunk(self, chunk: str) -> tuple[_Piece, ...]:
+    def _chunk(self, chunk: str) -> tuple[Piece, ...]:
         """The analysed tokens of one chunk (hidden words joined: they never span a space)."""
         got = self._pieces.get(chunk)
         if got is None:
-            if _LEETISH.isdisjoint(chunk):  # no hidden word to join (most chunks)
+            if LEETISH.isdisjoint(chunk):  # no hidden word to join (most chunks)
                 got = tuple(self._word_piece(s, e, t) for s, e, t in self.chunks(chunk))
             else:
-                raw = _join_hidden_words(
+                raw = join_hidden_words(
                     [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
                 )
                 got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
@@ -201,23 +196,23 @@ class Analyser:
             self._pieces[chunk] = got
         return got
 
-    def _piece(self, rt: RawToken, start: int, end: int) -> _Piece:
+    def _piece(self, rt: RawToken, start: int, end: int) -> Piece:
         if rt.hits is not None:  # letters joined into a hidden word
             classes = frozenset(h.lexicon for h in rt.hits)
             return (start, end, rt.norm, rt.hits, self._class_id(classes), True)
         return self._word_piece(start, end, rt.norm)
 
-    def _joined(self, start: int, end: int, word: str, hits: tuple[Hit, ...]) -> _Piece:
+    def _joined(self, start: int, end: int, word: str, hits: tuple[Hit, ...]) -> Piece:
         return (start, end, word, hits, self._class_id(frozenset(h.lexicon for h in hits)), True)
 
-    def _word_piece(self, start: int, end: int, norm: str) -> _Piece:
+    def _word_piece(self, start: int, end: int, norm: str) -> Piece:
         hits, number = self._word(norm) if len(norm) < 100 else ((), self._class_id(_NO_CLASS))
         return (start, end, norm, hits, number, False)
 
-    def _split(self, norm: NormText) -> list[tuple[int, tuple[_Piece, ...]]]:
+    def _split(self, norm: NormText) -> list[tuple[int, tuple[Piece, ...]]]:
         """The analysed tokens of each chunk, with the chunk's offset in the normalised text
         (the caller adds it: shifting here would make every token twice)."""
-        out: list[tuple[int, tuple[_Piece, ...]]] = []
+        out: list[tuple[int, tuple[Piece, ...]]] = []
         pos = 0
         chunks = norm.text.split(" ")
         known = self._pieces
@@ -228,11 +223,11 @@ class Analyser:
             if chunk:
                 out.append((pos, known.get(chunk) or self._chunk(chunk)))
             pos += len(chunk) + 1
-        if _spelled_run(out):  # "i d i o t": letters of several chunks
+        if spelled_run(out):  # "i d i o t": letters of several chunks
             flat = [
                 (pos + s, pos + e, f, h, c, j) for pos, pieces in out for s, e, f, h, c, j in pieces
             ]
-            joined = _join_spaced_letters(flat, norm.text, self.vocabulary, self._joined)
+            joined = join_spaced_letters(flat, norm.text, self.vocabulary, self._joined)
             out = [(0, tuple(joined))]
         return out
 
@@ -358,93 +353,3 @@ class Analyser:
             if i not in ps:
                 ps.append(i)
                 ps.sort()
-
-
-_EDGE = ".,!?:;\"'()"
-_start_of = itemgetter(1)
-_LONGEST_SPELLED = 30
-
-
-def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
-    """A word that leet or masks split into tokens ("1d10t" -> "1d10" "t", "f*n") becomes one
-    token again when, joined, it is an obfuscated lexicon word."""
-    out: list[RawToken] = []
-    i, n = 0, len(raw)
-    while i < n:
-        j = i
-        while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
-            j += 1
-        group = raw[i : j + 1]
-        if 1 < len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
-            word = "".join(t.norm for t in group)
-            if any(c.isalpha() for c in word) and any(c in _LEETISH for c in word):
-                hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
-                if hits:
-                    out.append(RawToken(raw[i].start, raw[j].end, word, hits))
-                    i = j + 1
-                    continue
-        out += group
-        i = j + 1
-    return out
-
-
-def _only_separators(between: str) -> bool:
-    """What may stand between spelled-out letters: a little white space, a dot or a dash."""
-    return 0 < len(between) <= 4 and not between.strip(" .-")
-
-
-def _is_letter(form: str) -> bool:
-    return len(form) == 1 and (form.isalpha() or form in _LEETISH)
-
-
-def _spelled_run(chunks: list[tuple[int, tuple[_Piece, ...]]]) -> bool:
-    """Are there three letter pieces in a row (what :func:`_join_spaced_letters` needs)?"""
-    run = 0
-    for _, pieces in chunks:
-        for p in pieces:
-            form = p[2]
-            if len(form) == 1 and (form.isalpha() or form in _LEETISH):
-                run += 1
-                if run == 3:
-                    return True
-            else:
-                run = 0
-    return False
-
-
-def _join_spaced_letters(
-    pieces: list[_Piece],
-    text: str,
-    vocab: Vocabulary,
-    joined: Callable[[int, int, str, tuple[Hit, ...]], _Piece],
-) -> list[_Piece]:
-    """Runs of three or more single letters with one space (or dot) between them, when they
-    spell a lexicon word that may be obfuscated, become one token (made by ``joined``); every
-    other piece stays as it is."""
-    if len(pieces) < 3:
-        return pieces
-    out: list[_Piece] = []
-    i = 0
-    n = len(pieces)
-    while i < n:
-        j = i
-        while (
-            j + 1 < n
-            and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
-            and _is_letter(pieces[j][2])
-            and _is_letter(pieces[j + 1][2])
-            and _only_separators(text[pieces[j][1] : pieces[j + 1][0]])
-        ):
-            j += 1
-        for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word
-            word = "".join(p[2] for p in pieces[i : k + 1])
-            hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
-            if hits:
-                hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
-                out.append(joined(pieces[i][0], pieces[k][1], word, hits))
-                i = k + 1
-                break
-        else:
-            out.append(pieces[i])
-            i += 1
-    return out

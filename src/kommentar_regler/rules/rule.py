@@ -249,8 +249,8 @@ class DataRule:
         for seq, every, each, how in self._runs:  # a loop, not all(): most fail the first test
             if mask & every != every:
                 continue
-            for m in each:
-                if not mask & m:
+            for bit in each:
+                if not mask & bit:
                     break
             else:
                 found += [(match, how) for match in find(seq, a, scope)]
