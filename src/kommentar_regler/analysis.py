@@ -153,6 +153,7 @@ class Analyser:
         # them, and there are only as many as combinations of classes words have)
         self._class_ids: dict[frozenset[str], int] = {}
         self._class_list: list[frozenset[str]] = []
+        self._class_id(_NO_CLASS)  # number 0
 
     def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
         """The lexicon words ``norm`` stands for and its classes."""
@@ -170,14 +171,15 @@ class Analyser:
         got = self._words.get(norm)
         if got is None:
             hits = self.vocabulary.lookup(norm)
-            classes = (
-                frozenset(h.lexicon for h in hits)
-                | frozenset("@" + c for c in closed_classes_of(norm))
-                | shapes(norm)
-            )
+            closed = closed_classes_of(norm)
+            shaped = shapes(norm)
+            number = 0  # most new words have no class at all: no set to make
+            if hits or closed or shaped:
+                lexicons = frozenset(h.lexicon for h in hits)
+                number = self._class_id(lexicons | frozenset("@" + c for c in closed) | shaped)
             if len(self._words) >= self._size:
                 self._words.clear()
-            got = self._words[norm] = (hits, self._class_id(classes))
+            got = self._words[norm] = (hits, number)
         return got
 
     def _chunk(self, chunk: str) -> tuple[Piece, ...]:
