@@ -317,3 +317,27 @@ def test_idioms_and_elections_are_not_threats(text: str, category: kr.Category |
         assert decision.category not in (kr.Category.CRIMINAL, kr.Category.OFFENSIVE), decision
     else:
         assert decision.category is category, decision.findings
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("www.billiga-vinterdack24.se", {"lankord_reklam"}),
+        ("keto-sverige-nyhet.com/start", {"lankord_reklam"}),
+        ("boostfollowers-se.com", {"lankord_reklam"}),  # a link word inside a longer part
+        ("piratfilmz.to/watch/ny", {"lankord_pirat"}),
+        ("https://www.hjo.se/bygga-bo", set()),
+        ("ale.se/simskola-gratis", set()),  # the path is the municipality's business
+        ("svt.se/nyheter/leaks-granskning", set()),
+    ],
+)
+def test_link_words_count_only_in_the_domain_name(link: str, expected: set[str]) -> None:
+    assert ENGINE.vocabulary.link_classes(link) == expected
+
+
+def test_link_words_are_no_class_in_running_text() -> None:
+    analysis = ENGINE.analyse("Billiga vinterdäck på rea hos verkstaden, www.billiga-dack.se")
+    assert [t.text for t in analysis.tokens if "lankord_reklam" in t.classes] == [
+        "www.billiga-dack.se"
+    ]
+    assert ENGINE.classify("Billiga vinterdäck på rea hos verkstaden").category != kr.Category.SPAM

@@ -176,7 +176,10 @@ class Analyser:
             number = 0  # most new words have no class at all: no set to make
             if hits or closed or shaped:
                 lexicons = frozenset(h.lexicon for h in hits)
-                number = self._class_id(lexicons | frozenset("@" + c for c in closed) | shaped)
+                classes = lexicons | frozenset("@" + c for c in closed) | shaped
+                if "#url" in shaped or "#handle" in shaped:  # "keto-sverige.com": its name says
+                    classes |= self.vocabulary.link_classes(norm)
+                number = self._class_id(classes)
             if len(self._words) >= self._size:
                 self._words.clear()
             got = self._words[norm] = (hits, number)

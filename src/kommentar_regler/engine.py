@@ -354,7 +354,7 @@ def _build_vocabulary(paths: list[Path]) -> Vocabulary:
 def _rules(registry: Any, vocabulary: Vocabulary) -> tuple[Rule, ...]:
     """The rule files' rules, compiled, and the plugins' Python rules, sorted by id."""
     specs, problems = load_rule_specs(registry.rule_paths)
-    known = {*vocabulary.ids, *vocabulary.masks}
+    known = {*vocabulary.ids, *vocabulary.masks, *vocabulary.link_ids}
     rules: list[Rule] = [*compile_rules(specs, known, registry.validators, problems)]
     ids = {r.id for r in rules}
     for rule in registry.rules:

@@ -71,10 +71,12 @@ class LexiconSpec(BaseModel):
         description='"exclude": dictionary words that merely contain the word ("marsvin") '
         "never match it.",
     )
-    role: Literal["words", "false_friends", "idioms", "forms"] = Field(
+    role: Literal["words", "false_friends", "idioms", "forms", "link_words"] = Field(
         "words",
         description='"forms": the entries only give forms of words used in phrases elsewhere '
-        '("sitta = satt, suttit"), and are no class of their own.',
+        '("sitta = satt, suttit"), and are no class of their own. "link_words": the words '
+        "count only inside a link's domain name (\"billiga-vinterdack24.se\"), never in running "
+        "text, and the link gets the lexicon's class.",
     )
     masks: list[Identifier] = Field(
         default_factory=list,

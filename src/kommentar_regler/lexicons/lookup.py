@@ -40,6 +40,8 @@ _LEET_CHARS = frozenset("0134578@$€!|+")
 MASK_CHARS = frozenset("*#%_?")
 _REPEATS = regex.compile(r"(\w)\1+")
 _LONG_RUN = regex.compile(r"(\w)\1\1")  # three of a letter: "fiiittta" hides something
+_HOST = regex.compile(r"^(?:[a-z]+://)?(?:www\.)?")
+_HOST_PARTS = regex.compile(r"[-._\d]+")
 MAX_WORD = 60  # longer "words" (URLs, walls of letters) are matched exactly only
 MIN_HEAD = 3  # a lexicon word at the end of a compound
 MIN_PART = 3  # the other part of a compound
@@ -96,12 +98,19 @@ class Vocabulary:
             for e in f.entries
             for form in (e.lemma, e.lemma + "s", *e.extra)
         )
+        # words that make a link what it is when its domain name holds them ("keto", "iptv")
+        links: defaultdict[str, set[str]] = defaultdict(set)
+        for f in files:
+            if f.spec.role == "link_words":
+                for e in f.entries:
+                    links[undiacritic(e.lemma.replace("-", ""))].add(f.spec.id)
+        self.link_words: dict[str, frozenset[str]] = {w: frozenset(i) for w, i in links.items()}
         self._excluding: set[str] = set()
         self.obfuscated: set[str] = set()
         b = _Tables(*([defaultdict(list) for _ in range(7)]))  # type: ignore[arg-type]
         by_id = {f.spec.id: f for f in files}
         for f in files:
-            if f.spec.role in ("false_friends", "forms"):
+            if f.spec.role in ("false_friends", "forms", "link_words"):
                 continue
             if f.spec.lexicalised == "exclude":
                 self._excluding.add(f.spec.id)
@@ -182,6 +191,33 @@ class Vocabulary:
         return {lemma: frozenset(forms) for lemma, forms in out.items()}
 
     # -- lookup ---------------------------------------------------------------------------
+
+    @property
+    def link_ids(self) -> frozenset[str]:
+        """The lexicons of role "link_words"."""
+        return frozenset(i for ids in self.link_words.values() for i in ids)
+
+    def link_classes(self, link: str) -> frozenset[str]:
+        """The link-word lexicons whose words the domain name of ``link`` (or a handle) holds.
+
+        The parts of the name (between dots, hyphens and digits, top-level domain left out)
+        are read as written: a part that is a link word, or that holds one of five letters or
+        more ("boostfollowers", "piratfilmz"), counts.
+        """
+        if link.startswith("@"):  # a handle: "@cyber_recover_pro" has no top-level domain
+            parts = _HOST_PARTS.split(undiacritic(link[1:].lower()))
+        else:
+            host = _HOST.sub("", link.lower()).split("/", 1)[0]
+            parts = _HOST_PARTS.split(undiacritic(host))[:-1]
+        parts = [p for p in parts if len(p) >= 3]
+        found: set[str] = set()
+        for part in parts:
+            found.update(self.link_words.get(part, ()))
+            if len(part) > 5:
+                for word, ids in self.link_words.items():
+                    if len(word) >= 5 and word in part:
+                        found.update(ids)
+        return frozenset(found)
 
     def lookup(self, word: str) -> tuple[Hit, ...]:
         """Every lexicon word that ``word`` (normalised, lower case) stands for."""

@@ -19,7 +19,7 @@ from .morphology import Morphology
 
 __all__ = ["Packed", "SortedWords", "StoredPhrases", "from_state", "state"]
 
-_FORMAT = "stored-vocabulary-4"
+_FORMAT = "stored-vocabulary-5"
 _ITEM, _PART = "\x1e", "\x1f"
 Ref = tuple[str, str]
 
@@ -155,7 +155,7 @@ def state(v: Vocabulary) -> tuple[Any, ...]:
     return (
         _FORMAT,
         (m.known, m.words, SortedWords.pack(m.begins), SortedWords.pack(m.lexical)),
-        (v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding),
+        (v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding, v.link_words),
         tuple(_pack(t) for t in (v._exact, v._heads, v._plain, v._skeleton)),
         (v._modifiers, v._by_length),
         [_raw_phrase(p) for p in unique],
@@ -174,7 +174,7 @@ def from_state(data: object) -> Vocabulary | None:
     _, morphology, sets, packed, other, phrases, firsts = data
     v = Vocabulary.__new__(Vocabulary)
     v.morphology = _morphology(*morphology)
-    v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding = sets
+    v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding, v.link_words = sets
     v._exact, v._heads, v._plain, v._skeleton = (Packed(t) for t in packed)
     v._modifiers, v._by_length = other
     v.phrases = StoredPhrases(firsts, phrases)
