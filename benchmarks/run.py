@@ -2,6 +2,12 @@
 
     python benchmarks/run.py            # the full run (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # smaller corpus, for a quick look
+    python benchmarks/run.py --real-posts posts.csv more.jsonl   # also on real text
+
+``--real-posts`` adds a third throughput corpus: the first 5,000 distinct non-empty texts of
+the files given (CSV with a ``text`` column, or JSON lines with a ``text`` field). Real text
+has far more distinct words than the generator and fires fewer rules (docs/performance.md),
+so it tests the cold paths (new chunks, new words) the generated corpora barely touch.
 
 In ONE process, over the same corpus of distinct realistic comments: classify_many throughput
 against spacy.blank("sv")'s tokenizer (nlp.pipe) alone (both cold, measured in turn, the best
@@ -15,6 +21,7 @@ characters). Prints the ratios and whether each target holds. Nothing here is as
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import platform
 import statistics
@@ -25,6 +32,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -32,6 +40,7 @@ sys.path.insert(0, str(HERE))
 from corpus import generate, real_shaped  # noqa: E402
 
 TARGET_THROUGHPUT_RATIO = 0.3
+REAL_POSTS = 5_000
 TARGET_COLD_RATIO = 1.5
 TARGET_RSS_RATIO = 1.5
 TARGET_P99_MS = 2.0
@@ -112,7 +121,7 @@ def lexicon_plugin(tmp: Path, size: int) -> object:
 
     (tmp / "lexicons.toml").write_text(
         '[[lexicon]]\nid = "bench"\nfile = "bench.txt"\nsource = "benchmark"\nlicense = "MIT"\n'
-        "obfuscation = true\ncompounds = \"head\"\n",
+        'obfuscation = true\ncompounds = "head"\n',
         encoding="utf-8",
     )
 
@@ -144,6 +153,32 @@ def lexicon_plugin(tmp: Path, size: int) -> object:
     return Plugin()
 
 
+def read_posts(paths: list[Path], limit: int = REAL_POSTS) -> list[str]:
+    """The first ``limit`` distinct non-empty texts of ``paths`` (CSV with a ``text`` column,
+    or JSON lines with a ``text`` field), in file order."""
+    texts: dict[str, None] = {}
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+                rows = (json.loads(line) for line in f if line.strip())
+            else:
+                rows = csv.DictReader(f)
+            for row in rows:
+                text = row.get("text") or ""
+                if text.strip():
+                    texts.setdefault(text)
+                    if len(texts) >= limit:
+                        return list(texts)
+    return list(texts)
+
+
+def corpus_shape(corpus: list[str]) -> str:
+    """How varied a corpus is: distinct words over all words (spaCy's cache and ours hit
+    the more often the lower it is)."""
+    words = [w for t in corpus for w in t.lower().split()]
+    return f"{len(set(words)) / max(len(words), 1):.3f} distinct words per word"
+
+
 def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     """classify_many against the tokenizer on ``corpus``, results kept and streamed."""
     import spacy
@@ -156,7 +191,7 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     words = sorted(len(t.split()) for t in corpus)
     print(
         f"corpus {name}: {n} distinct comments, {sum(words) / n:.1f} words on average, "
-        f"median {words[n // 2]}, longest {words[-1]}"
+        f"median {words[n // 2]}, longest {words[-1]}; {corpus_shape(corpus)}"
     )
     # Both start cold: a new tokenizer and a new engine, each seeing the corpus for the first
     # time, so caches help both alike. This VM's speed drifts by tens of percent within a
@@ -175,6 +210,9 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
                 ("cls", partial(engine.classify_many, flood=False)),
             ):
                 best[way, who] = min(best[way, who], seconds(run, corpus, keep))
+    # untimed, with the last (now warm) engine: how much of the corpus the rules act on
+    fired = sum(1 for d in engine.classify_many(corpus, flood=False) if d.findings)
+    print(f"a rule fires on {fired / n:.1%} of the comments")
     for way in ("kept", "streamed"):
         tok_rate, cls_rate = n / best[way, "tok"], n / best[way, "cls"]
         way_ratio = cls_rate / tok_rate
@@ -189,61 +227,19 @@ def throughput(name: str, corpus: list[str], runs: int) -> dict[str, float]:
     return ratios
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a smaller corpus")
-    parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
-    args = parser.parse_args()
-    n = 3_000 if args.quick else 12_000
-    runs = 3 if args.quick else 5  # cold passes for throughput
-    pairs = 3 if args.quick else 7  # fresh processes for cold start, ours and spaCy's in turn
-
-    import spacy
-
-    import kommentar_regler as kr
-
-    print(
-        f"machine: {platform.processor() or platform.machine()}, "
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"kommentar_regler {kr.__version__}, spaCy {spacy.__version__}"
-    )
-    ratios = {
-        name: throughput(name, corpus, runs)
-        for name, corpus in (("generated", generate(n, seed=7)), ("real-shaped", real_shaped(n)))
-    }
-    corpus = generate(n, seed=7)
-    engine = kr.Engine(load_entrypoints=False)
-    nlp = spacy.blank("sv")
-
-    flood_s = best_of(lambda: list(engine.classify_many(corpus, flood=True)), 1)
-    flood_rate = n / flood_s
-    print(f"classify_many (flood on, kept)  {flood_rate:9.0f} comments/s")
-
-    long_corpus = generate(1_000, seed=11, words=50)
+def latency(engine: Any) -> tuple[float, float]:
+    """p50 and p99 of ``classify`` (ms) on 1,000 comments of 50 words."""
     lat = []
-    for text in long_corpus:
+    for text in generate(1_000, seed=11, words=50):
         t = time.perf_counter()
         engine.classify(text)
         lat.append((time.perf_counter() - t) * 1000)
     lat.sort()
-    p50, p99 = lat[len(lat) // 2], lat[int(len(lat) * 0.99)]
-    print(
-        f"classify latency, 50 words      p50 {p50:.2f} ms, p99 {p99:.2f} ms "
-        f"(target p99 < {TARGET_P99_MS} ms: {verdict(p99 < TARGET_P99_MS)})"
-    )
+    return lat[len(lat) // 2], lat[int(len(lat) * 0.99)]
 
-    cold = fresh_pairs(COLD_KR, COLD_SPACY, pairs)
-    print(
-        f"cold start, import to decision  {cold['seconds']:.2f} s vs spaCy "
-        f"{cold['their_seconds']:.2f} s: ratio {cold['ratio']:.2f} (median of {pairs} pairs; "
-        f"target <= {TARGET_COLD_RATIO}: {verdict(cold['ratio'] <= TARGET_COLD_RATIO)})"
-    )
-    print(
-        f"peak RSS                        {cold['rss']:.0f} MiB vs spaCy "
-        f"{cold['their_rss']:.0f} MiB: ratio {cold['rss_ratio']:.2f} "
-        f"(target <= {TARGET_RSS_RATIO}: {verdict(cold['rss_ratio'] <= TARGET_RSS_RATIO)})"
-    )
 
+def cost_by_length(nlp: Any, engine: Any) -> dict[int, tuple[float, float]]:
+    """µs per comment of the tokenizer and of ``classify`` by comment length."""
     print("\ncost by comment length (µs per comment):")
     by_length = {}
     for w in (10, 50, 250):
@@ -260,6 +256,12 @@ def main() -> None:
             f"  {w:4d} words: tokenizer {t_tok:8.0f}   classify {t_cls:8.0f}"
             f"   ratio {t_tok / t_cls:.2f}"
         )
+    return by_length
+
+
+def cost_by_lexicon(corpus: list[str]) -> dict[int, tuple[float, float]]:
+    """Engine() seconds and comments/s with an extra lexicon of N words and a rule using it."""
+    import kommentar_regler as kr
 
     print("\ncost by lexicon size (an extra lexicon of N words and a rule using it):")
     by_lexicon = {}
@@ -275,6 +277,12 @@ def main() -> None:
             )
         by_lexicon[size] = (build, rate)
         print(f"  {size:6d} words: Engine() {build:5.2f} s, {rate:7.0f} comments/s")
+    return by_lexicon
+
+
+def worst_cases() -> tuple[float, float, float]:
+    """Seconds for 1 MB of comments in one text, 300,000 x 'a', and 300,000 slow-path chars."""
+    import kommentar_regler as kr
 
     print("\nworst cases:")
     big = kr.Engine(load_entrypoints=False, max_chars=2_000_000)
@@ -291,31 +299,99 @@ def main() -> None:
     print(f"  1 MB of comments in one text   {t_mb:.2f} s")
     print(f"  300,000 x 'a'                  {t_rep:.2f} s")
     print(f"  300,000 chars, slow path       {t_slow:.2f} s")
+    return t_mb, t_rep, t_slow
+
+
+def cold_start(pairs: int) -> dict[str, float]:
+    """Cold start and peak RSS against spaCy's, in fresh processes, printed."""
+    cold = fresh_pairs(COLD_KR, COLD_SPACY, pairs)
+    print(
+        f"cold start, import to decision  {cold['seconds']:.2f} s vs spaCy "
+        f"{cold['their_seconds']:.2f} s: ratio {cold['ratio']:.2f} (median of {pairs} pairs; "
+        f"target <= {TARGET_COLD_RATIO}: {verdict(cold['ratio'] <= TARGET_COLD_RATIO)})"
+    )
+    print(
+        f"peak RSS                        {cold['rss']:.0f} MiB vs spaCy "
+        f"{cold['their_rss']:.0f} MiB: ratio {cold['rss_ratio']:.2f} "
+        f"(target <= {TARGET_RSS_RATIO}: {verdict(cold['rss_ratio'] <= TARGET_RSS_RATIO)})"
+    )
+    return cold
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smaller corpus")
+    parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
+    parser.add_argument(
+        "--real-posts",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help=f"also measure throughput on the first {REAL_POSTS:,} distinct texts of these "
+        "files (CSV with a 'text' column, or JSON lines with a 'text' field)",
+    )
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    n = 3_000 if args.quick else 12_000
+    runs = 3 if args.quick else 5  # cold passes for throughput
+    pairs = 3 if args.quick else 7  # fresh processes for cold start, ours and spaCy's in turn
+
+    import spacy
+
+    import kommentar_regler as kr
+
+    print(
+        f"machine: {platform.processor() or platform.machine()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"kommentar_regler {kr.__version__}, spaCy {spacy.__version__}"
+    )
+    corpora = [("generated", generate(n, seed=7)), ("real-shaped", real_shaped(n))]
+    if args.real_posts:
+        corpora.append(("real posts", read_posts(args.real_posts)))
+    ratios = {name: throughput(name, corpus, runs) for name, corpus in corpora}
+    corpus = generate(n, seed=7)
+    engine = kr.Engine(load_entrypoints=False)
+    nlp = spacy.blank("sv")
+
+    flood_s = best_of(lambda: list(engine.classify_many(corpus, flood=True)), 1)
+    flood_rate = n / flood_s
+    print(f"classify_many (flood on, kept)  {flood_rate:9.0f} comments/s")
+
+    p50, p99 = latency(engine)
+    print(
+        f"classify latency, 50 words      p50 {p50:.2f} ms, p99 {p99:.2f} ms "
+        f"(target p99 < {TARGET_P99_MS} ms: {verdict(p99 < TARGET_P99_MS)})"
+    )
+
+    cold = cold_start(pairs)
+
+    by_length = cost_by_length(nlp, engine)
+    by_lexicon = cost_by_lexicon(corpus)
+    t_mb, t_rep, t_slow = worst_cases()
 
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "corpus": n,
-                    "classify_many_flood_per_s": flood_rate,
-                    "throughput_ratios": ratios,
-                    "p50_ms": p50,
-                    "p99_ms": p99,
-                    "cold_s": cold["seconds"],
-                    "cold_spacy_s": cold["their_seconds"],
-                    "cold_ratio": cold["ratio"],
-                    "rss_mib": cold["rss"],
-                    "rss_spacy_mib": cold["their_rss"],
-                    "rss_ratio": cold["rss_ratio"],
-                    "by_length_us": by_length,
-                    "by_lexicon": by_lexicon,
-                    "one_mb_s": t_mb,
-                    "repeat_300k_s": t_rep,
-                    "slow_path_300k_s": t_slow,
-                },
-                indent=2,
-            )
-        )
+        numbers = {
+            "corpus": n,
+            "classify_many_flood_per_s": flood_rate,
+            "throughput_ratios": ratios,
+            "p50_ms": p50,
+            "p99_ms": p99,
+            "cold_s": cold["seconds"],
+            "cold_spacy_s": cold["their_seconds"],
+            "cold_ratio": cold["ratio"],
+            "rss_mib": cold["rss"],
+            "rss_spacy_mib": cold["their_rss"],
+            "rss_ratio": cold["rss_ratio"],
+            "by_length_us": by_length,
+            "by_lexicon": by_lexicon,
+            "one_mb_s": t_mb,
+            "repeat_300k_s": t_rep,
+            "slow_path_300k_s": t_slow,
+        }
+        args.json.write_text(json.dumps(numbers, indent=2))
 
 
 if __name__ == "__main__":

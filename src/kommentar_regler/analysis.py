@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
+from .hidden import LEETISH, Piece, join_hidden_words, join_spaced_letters, spelled_run
 from .language import closed_classes_of
-from .lexicons.lookup import MASK_CHARS, Hit, Phrase, Vocabulary, undiacritic
+from .lexicons.lookup import Hit, Phrase, Vocabulary, undiacritic
 from .text.normalise import NormText, normalise
 from .text.shapes import shapes
 from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken
 
 __all__ = ["Analyser", "Analysis", "Token"]
 
-_LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
 _QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
 
 
@@ -38,8 +39,6 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
         elif mark is not None:
             open_at = (_QUOTES[mark], t.i, t.sentence)
     return frozenset(inside)
-
-
 
 
 class Token:
@@ -130,10 +129,9 @@ class Analysis:
         return single + longer if longer else single
 
 
-#: A token of a chunk as the analysis keeps it: offsets in the chunk, normalised form, lexicon
-#: words, classes, and whether letters or leet were joined into this hidden word.
-_Piece = tuple[int, int, str, tuple[Hit, ...], frozenset[str], bool]
 _QUOTE_CHARS = tuple(_QUOTES)
+_NO_CLASS: frozenset[str] = frozenset()
+_start_of = itemgetter(1)  # a found phrase's first token
 
 
 class Analyser:
@@ -147,50 +145,79 @@ class Analyser:
     def __init__(self, vocabulary: Vocabulary, chunks: ChunkCache, size: int = 200_000) -> None:
         self.vocabulary = vocabulary
         self.chunks = chunks
-        self._words: dict[str, tuple[tuple[Hit, ...], frozenset[str]]] = {}
-        self._pieces: dict[str, tuple[_Piece, ...]] = {}
+        self._words: dict[str, tuple[tuple[Hit, ...], int]] = {}
+        self._pieces: dict[str, tuple[Piece, ...]] = {}
         self._size = size
-        self._phrase_index: dict[str, dict[str, list[Phrase]]] = {}
+        self._phrase_index: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+        # every distinct set of classes once, by number (never forgotten: pieces refer to
+        # them, and there are only as many as combinations of classes words have)
+        self._class_ids: dict[frozenset[str], int] = {}
+        self._class_list: list[frozenset[str]] = []
+        self._class_id(_NO_CLASS)  # number 0
 
     def word(self, norm: str) -> tuple[tuple[Hit, ...], frozenset[str]]:
+        """The lexicon words ``norm`` stands for and its classes."""
+        hits, number = self._word(norm)
+        return hits, self._class_list[number]
+
+    def _class_id(self, classes: frozenset[str]) -> int:
+        number = self._class_ids.get(classes)
+        if number is None:
+            number = self._class_ids[classes] = len(self._class_list)
+            self._class_list.append(classes)
+        return number
+
+    def _word(self, norm: str) -> tuple[tuple[Hit, ...], int]:
         got = self._words.get(norm)
         if got is None:
             hits = self.vocabulary.lookup(norm)
-            shape = shapes(norm)
-            classes = (
-                frozenset(h.lexicon for h in hits)
-                | frozenset("@" + c for c in closed_classes_of(norm))
-                | shape
-            )
-            if "#url" in shape or "#handle" in shape:  # "keto-sverige.com": what its name says
-                classes |= self.vocabulary.link_classes(norm)
-            got = self._words[norm] = (hits, classes)
-            if len(self._words) > self._size:
+            closed = closed_classes_of(norm)
+            shaped = shapes(norm)
+            number = 0  # most new words have no class at all: no set to make
+            if hits or closed or shaped:
+                lexicons = frozenset(h.lexicon for h in hits)
+                classes = lexicons | frozenset("@" + c for c in closed) | shaped
+                if "#url" in shaped or "#handle" in shaped:  # "keto-sverige.com": its name says
+                    classes |= self.vocabulary.link_classes(norm)
+                number = self._class_id(classes)
+            if len(self._words) >= self._size:
                 self._words.clear()
+            got = self._words[norm] = (hits, number)
         return got
 
-    def _chunk(self, chunk: str) -> tuple[_Piece, ...]:
+    def _chunk(self, chunk: str) -> tuple[Piece, ...]:
         """The analysed tokens of one chunk (hidden words joined: they never span a space)."""
         got = self._pieces.get(chunk)
         if got is None:
-            raw = _join_hidden_words(
-                [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
-            )
-            got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
+            if LEETISH.isdisjoint(chunk):  # no hidden word to join (most chunks)
+                got = tuple(self._word_piece(s, e, t) for s, e, t in self.chunks(chunk))
+            else:
+                raw = join_hidden_words(
+                    [RawToken(s, e, t) for s, e, t in self.chunks(chunk)], self.vocabulary
+                )
+                got = tuple(self._piece(rt, rt.start, rt.end) for rt in raw)
             if len(self._pieces) >= self._size:
                 self._pieces.clear()
             self._pieces[chunk] = got
         return got
 
-    def _piece(self, rt: RawToken, start: int, end: int) -> _Piece:
+    def _piece(self, rt: RawToken, start: int, end: int) -> Piece:
         if rt.hits is not None:  # letters joined into a hidden word
-            return (start, end, rt.norm, rt.hits, frozenset(h.lexicon for h in rt.hits), True)
-        hits, classes = self.word(rt.norm) if len(rt.norm) < 100 else ((), frozenset())
-        return (start, end, rt.norm, hits, classes, False)
+            classes = frozenset(h.lexicon for h in rt.hits)
+            return (start, end, rt.norm, rt.hits, self._class_id(classes), True)
+        return self._word_piece(start, end, rt.norm)
 
-    def _split(self, norm: NormText) -> list[_Piece]:
-        """The analysed tokens of the whole text, with offsets in the normalised text."""
-        out: list[_Piece] = []
+    def _joined(self, start: int, end: int, word: str, hits: tuple[Hit, ...]) -> Piece:
+        return (start, end, word, hits, self._class_id(frozenset(h.lexicon for h in hits)), True)
+
+    def _word_piece(self, start: int, end: int, norm: str) -> Piece:
+        hits, number = self._word(norm) if len(norm) < 100 else ((), self._class_id(_NO_CLASS))
+        return (start, end, norm, hits, number, False)
+
+    def _split(self, norm: NormText) -> list[tuple[int, tuple[Piece, ...]]]:
+        """The analysed tokens of each chunk, with the chunk's offset in the normalised text
+        (the caller adds it: shifting here would make every token twice)."""
+        out: list[tuple[int, tuple[Piece, ...]]] = []
         pos = 0
         chunks = norm.text.split(" ")
         known = self._pieces
@@ -199,21 +226,18 @@ class Analyser:
             self.chunks.prefill(missing)  # one call of the tokenizer for all of them
         for chunk in chunks:
             if chunk:
-                pieces = known.get(chunk) or self._chunk(chunk)
-                if pos:
-                    out += [(pos + s, pos + e, f, h, c, j) for s, e, f, h, c, j in pieces]
-                else:
-                    out += pieces
+                out.append((pos, known.get(chunk) or self._chunk(chunk)))
             pos += len(chunk) + 1
-        if _spelled_run(out):  # "i d i o t": letters of several chunks
-            raw = [RawToken(p[0], p[1], p[2], p[3] if p[5] else None) for p in out]
-            raw = _join_spaced_letters(raw, norm.text, self.vocabulary)
-            out = [self._piece(rt, rt.start, rt.end) for rt in raw]
+        if spelled_run(out):  # "i d i o t": letters of several chunks
+            flat = [
+                (pos + s, pos + e, f, h, c, j) for pos, pieces in out for s, e, f, h, c, j in pieces
+            ]
+            joined = join_spaced_letters(flat, norm.text, self.vocabulary, self._joined)
+            out = [(0, tuple(joined))]
         return out
 
     def __call__(self, text: str) -> Analysis:
         norm = normalise(text)
-        pieces = self._split(norm)
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
         positions: dict[str, list[int]] = defaultdict(list)
@@ -222,34 +246,42 @@ class Analyser:
         first = 0
         previous_end = 0
         lines = "\n" in text  # a line break ends a sentence
+        starts, ends = norm.starts or (), norm.ends or ()
         aligned = norm.starts is None
-        for i, (start, end, form, hits, classes, _) in enumerate(pieces):
-            if not aligned:
-                start, end = norm.original_span(start, end)
-            if (
-                lines
-                and i
-                and "\n" in text[previous_end:start]
-                and tokens[-1].norm not in SENTENCE_END
-            ):
-                sentences.append((first, i))
-                first = i
-                sentence += 1
-                clause += 1
-            tokens.append(
-                Token(i, text[start:end], form, start, end, hits, classes, sentence, clause)
-            )
-            for c in classes:
-                positions[c].append(i)
-            words[form].append(i)
-            previous_end = end
-            if form in SENTENCE_END:
-                sentences.append((first, i + 1))
-                first = i + 1
-                sentence += 1
-                clause += 1
-            elif form in CLAUSE_END:
-                clause += 1
+        class_list = self._class_list
+        i = 0
+        for pos, pieces in self._split(norm):
+            for s, e, form, hits, number, _ in pieces:
+                classes = class_list[number]
+                if aligned:
+                    start, end = pos + s, pos + e
+                else:  # NormText.original_span, inlined: a token is never empty
+                    start, end = starts[pos + s], ends[pos + e - 1]
+                if (
+                    lines
+                    and i
+                    and "\n" in text[previous_end:start]
+                    and tokens[-1].norm not in SENTENCE_END
+                ):
+                    sentences.append((first, i))
+                    first = i
+                    sentence += 1
+                    clause += 1
+                tokens.append(
+                    Token(i, text[start:end], form, start, end, hits, classes, sentence, clause)
+                )
+                for c in classes:
+                    positions[c].append(i)
+                words[form].append(i)
+                previous_end = end
+                if form in SENTENCE_END:
+                    sentences.append((first, i + 1))
+                    first = i + 1
+                    sentence += 1
+                    clause += 1
+                elif form in CLAUSE_END:
+                    clause += 1
+                i += 1
         if first < len(tokens):
             sentences.append((first, len(tokens)))
         quoted = _quoted(tokens) if any(q in norm.text for q in _QUOTE_CHARS) else frozenset()
@@ -258,14 +290,21 @@ class Analyser:
             self._phrases(analysis)
         return analysis
 
-    def _following(self, first: str) -> dict[str, list[Phrase]]:
+    def _following(self, first: str) -> dict[str, tuple[Phrase, ...]]:
         """The phrases that begin with ``first``, by their second word without diacritics."""
         got = self._phrase_index.get(first)
         if got is None:
-            got = {}
+            lists: dict[str, list[Phrase]] = {}
             for p in self.vocabulary.phrases.get(first, ()):
                 for second in p.plain[1]:
-                    got.setdefault(second, []).append(p)
+                    lists.setdefault(second, []).append(p)
+            # the forms of a second word share one tuple: a list per form made tens of
+            # thousands of containers for the garbage collector to walk
+            shared: dict[tuple[int, ...], tuple[Phrase, ...]] = {}
+            got = {
+                second: shared.setdefault(tuple(map(id, ps)), tuple(ps))
+                for second, ps in lists.items()
+            }
             self._phrase_index[first] = got
         return got
 
@@ -276,16 +315,29 @@ class Analyser:
         tokens = a.tokens
         n = len(tokens)
         found: list[tuple[str, int, int]] = []
-        # the tokens whose form begins a phrase (keyed by forms with and without diacritics)
-        starts = [i for form, at in a.words.items() if form in phrases for i in at if i < n - 1]
-        for i in sorted(starts):
-            # a form is in a slot's forms exactly when its plain form is in the plain forms
-            for p in self._following(tokens[i].norm).get(undiacritic(tokens[i + 1].norm), ()):
-                j = i + len(p.slots)
-                if j <= n and all(
-                    undiacritic(tokens[i + k].norm) in p.plain[k] for k in range(2, len(p.slots))
-                ):
-                    found.append((p.lexicon, i, j))
+        index = self._phrase_index
+        # the tokens whose form begins a phrase (keyed by forms with and without diacritics),
+        # form by form; then in token order (a stable sort keeps each start's phrase order)
+        for form, at in a.words.items():
+            if form not in phrases:
+                continue
+            following = index.get(form)
+            if following is None:
+                following = self._following(form)
+            if not following:
+                continue
+            for i in at:
+                if i >= n - 1:
+                    continue
+                # a form is in a slot's forms exactly when its plain form is in the plain forms
+                for p in following.get(undiacritic(tokens[i + 1].norm), ()):
+                    j = i + len(p.slots)
+                    if j <= n and all(
+                        undiacritic(tokens[i + k].norm) in p.plain[k]
+                        for k in range(2, len(p.slots))
+                    ):
+                        found.append((p.lexicon, i, j))
+        found.sort(key=_start_of)
         if not found:
             return
         for lexicon, i, j in [f for f in found if f[0] in masks]:
@@ -306,85 +358,3 @@ class Analyser:
             if i not in ps:
                 ps.append(i)
                 ps.sort()
-
-
-_EDGE = ".,!?:;\"'()"
-_LONGEST_SPELLED = 30
-
-
-def _join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
-    """A word that leet or masks split into tokens ("1d10t" -> "1d10" "t", "f*n") becomes one
-    token again when, joined, it is an obfuscated lexicon word."""
-    out: list[RawToken] = []
-    i, n = 0, len(raw)
-    while i < n:
-        j = i
-        while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
-            j += 1
-        group = raw[i : j + 1]
-        if 1 < len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
-            word = "".join(t.norm for t in group)
-            if any(c.isalpha() for c in word) and any(c in _LEETISH for c in word):
-                hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
-                if hits:
-                    out.append(RawToken(raw[i].start, raw[j].end, word, hits))
-                    i = j + 1
-                    continue
-        out += group
-        i = j + 1
-    return out
-
-
-def _only_separators(between: str) -> bool:
-    """What may stand between spelled-out letters: a little white space, a dot or a dash."""
-    return 0 < len(between) <= 4 and not between.strip(" .-")
-
-
-def _is_letter_piece(t: RawToken) -> bool:
-    return len(t.norm) == 1 and (t.norm.isalpha() or t.norm in _LEETISH)
-
-
-def _spelled_run(pieces: list[_Piece]) -> bool:
-    """Are there three letter pieces in a row (what :func:`_join_spaced_letters` needs)?"""
-    run = 0
-    for p in pieces:
-        form = p[2]
-        if len(form) == 1 and (form.isalpha() or form in _LEETISH):
-            run += 1
-            if run == 3:
-                return True
-        else:
-            run = 0
-    return False
-
-
-def _join_spaced_letters(raw: list[RawToken], text: str, vocab: Vocabulary) -> list[RawToken]:
-    """Runs of three or more single letters with one space (or dot) between them, when they
-    spell a lexicon word that may be obfuscated, become one token."""
-    if len(raw) < 3:
-        return raw
-    out: list[RawToken] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        j = i
-        while (
-            j + 1 < n
-            and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
-            and _is_letter_piece(raw[j])
-            and _is_letter_piece(raw[j + 1])
-            and _only_separators(text[raw[j].end : raw[j + 1].start])
-        ):
-            j += 1
-        for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word
-            word = "".join(t.norm for t in raw[i : k + 1])
-            hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
-            if hits:
-                hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
-                out.append(RawToken(raw[i].start, raw[k].end, word, hits))
-                i = k + 1
-                break
-        else:
-            out.append(raw[i])
-            i += 1
-    return out

@@ -163,6 +163,18 @@ ROLE_NAMES: dict[str, str] = {
 
 
 @cache
+def _classes_by_word() -> dict[str, frozenset[str]]:
+    """Each closed-class word's classes: one lookup a word, not one per class."""
+    out: dict[str, set[str]] = {}
+    for name, words in CLOSED_CLASSES.items():
+        for word in words:
+            out.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in out.items()}
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 def closed_classes_of(word: str) -> frozenset[str]:
     """The closed classes ``word`` (normalised, lower case) belongs to."""
-    return frozenset(name for name, words in CLOSED_CLASSES.items() if word in words)
+    return _classes_by_word().get(word, _NONE)

@@ -243,13 +243,23 @@ class Vocabulary:
             return _hits(exact, "exact")
         if len(word) > MAX_WORD:
             return ()
-        found = self._compound(word) if word.isalpha() else []
-        if found:
-            return _hits(found, "compound")
+        if word.isalpha():  # letters only: no hyphen or dot to read past (most words)
+            found = self._compound(word)
+            if found:
+                return _hits(found, "compound")
+        elif parts := self._parts(word):
+            return parts
+        if word in self.morphology.known or word in self.morphology.words:
+            return ()  # a Swedish word of its own is never read as a hidden lexicon word
+        return self._obfuscated(word)
+
+    def _parts(self, word: str) -> tuple[Hit, ...]:
+        """A word with a hyphen or dot in it: split to hide a word, or a compound's head."""
         joined = word.replace("-", "").replace(".", "").replace(":", "")
         if joined != word and joined.isalpha() and (split := self._exact.get(joined)):
             return _hits(split, "hyphen")  # "ID-IOTER", "BELIZI-ERNA", "DM:a": one word split
-        head = regex.split(r"[-.]", word.strip("-."))[-1]
+        stripped = word.strip("-.")  # the part after the last '-' or '.' (no regex: hot)
+        head = stripped[max(stripped.rfind("-"), stripped.rfind(".")) + 1 :]
         # "bamse-filmen", "wars-serien", "filmen.torrent": the last part is the head
         if (
             head != word
@@ -257,9 +267,7 @@ class Vocabulary:
             and (parts := self._exact.get(head) or self._compound(head))
         ):
             return _hits(parts, "compound")
-        if word in self.morphology.known or word in self.morphology.words:
-            return ()  # a Swedish word of its own is never read as a hidden lexicon word
-        return self._obfuscated(word)
+        return ()
 
     def _compound(self, word: str) -> list[tuple[str, str]]:
         n = len(word)
@@ -297,7 +305,7 @@ class Vocabulary:
                 refs := self._skeleton.get(skeleton(candidate))
             ):
                 return _hits(refs, how if how != "plain" else "repeated letters")
-        if any(c in MASK_CHARS for c in word):
+        if not word.isalpha() and any(c in MASK_CHARS for c in word):  # no mask is a letter
             return self._masked(word)
         return ()
 
@@ -338,6 +346,9 @@ class _Tables(NamedTuple):
 
 
 def _deobfuscations(word: str) -> Iterable[tuple[str, str]]:
+    if word.isalpha():  # no '-', '.' nor leet character is a letter: only itself (most words)
+        yield word, "plain"
+        return
     plain = word.replace("-", "").replace(".", "")
     if plain != word and plain.isalpha():
         yield plain, "hyphen"

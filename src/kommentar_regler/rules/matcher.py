@@ -175,7 +175,14 @@ def _run(slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: l
             if end is not None:
                 return end
         return None
-    for j in sorted(_ends(s, a, i, hi), reverse=True):
+    if i >= hi:
+        ends: Seq[int] = ()
+    elif a.phrase_ends and not s.every:  # a phrase may end further on: longest first
+        ends = sorted(_ends(s, a, i, hi), reverse=True)
+    else:  # one token or none (most tries): _ends without the lists
+        tok = a.tokens[i]
+        ends = (i + 1,) if s.accepts(tok.norm, tok.classes) else ()
+    for j in ends:
         if s.role:
             roles.append((s.role, i, j))
         end = _run(slots, k + 1, j, hi, a, roles)

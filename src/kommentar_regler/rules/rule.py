@@ -78,6 +78,12 @@ class RuleBase:
         raise NotImplementedError
 
 
+_FINDING_FIELDS = {
+    "rule_id", "category", "label", "start", "end", "text", "score", "explanation",
+    "matched_by", "basis",
+}  # fmt: skip
+
+
 def finding_from(
     rule: Rule, analysis: Analysis, start: int, end: int, score: float, why: str, how: str
 ) -> Finding:
@@ -94,7 +100,7 @@ def finding_from(
         "matched_by": how,
         "basis": rule.basis,
     }
-    return build(Finding, values, set(values))
+    return build(Finding, values, _FINDING_FIELDS)  # shared: see _models._FIELDS_SETS
 
 
 def explain_roles(a: Analysis, roles: Iterable[tuple[str, int, int]]) -> str:
@@ -229,13 +235,25 @@ class DataRule:
             out.append(finding_from(self, a, start, end, self.score, why, how))
         return out
 
-    def _pattern_matches(self, a: Analysis, mask: int) -> list[tuple[Match, str]]:
-        found = [
-            (m, f"pattern: {seq.source}")
+    @cached_property
+    def _runs(self) -> tuple[tuple[TokenSequence, int, tuple[int, ...], str], ...]:
+        """Each sequence with its masks and how its findings say they matched."""
+        return tuple(
+            (seq, every, each, f"pattern: {seq.source}")
             for seq, (every, each) in zip(self.sequences, self._masks[1], strict=True)
-            if mask & every == every and (not each or all(mask & m for m in each))
-            for m in find(seq, a, self.scope)
-        ]
+        )
+
+    def _pattern_matches(self, a: Analysis, mask: int) -> list[tuple[Match, str]]:
+        found: list[tuple[Match, str]] = []
+        scope = self.scope
+        for seq, every, each, how in self._runs:  # a loop, not all(): most fail the first test
+            if mask & every != every:
+                continue
+            for bit in each:
+                if not mask & bit:
+                    break
+            else:
+                found += [(match, how) for match in find(seq, a, scope)]
         if len(found) < 2:
             return found
         # one finding per stretch of text: the longest match that starts first

@@ -25,17 +25,20 @@ _PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-
 _HANDLE = regex.compile(r"^@[\w][\w.]{2,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 #: emoji of weapons and explosives (knife, dagger, pistol, bomb, firecracker, axe): 🔥 and 💥 are
 #: left out, since they mostly praise ("🔥🔥 grym konsert")
-_WEAPON_EMOJI = frozenset("\U0001F52A\U0001F5E1\U0001F52B\U0001F4A3\U0001F9E8\U0001FA93")
+_WEAPON_EMOJI = frozenset("\U0001f52a\U0001f5e1\U0001f52b\U0001f4a3\U0001f9e8\U0001fa93")
 _MINOR = regex.compile(r"^(?:[1-9]|1[0-7])-?(?:år|åring|åringar|åriga|årig|åringen|åringarna)$")
 
 
 _WEAPON = frozenset({"#weapon"})
+_NO_SHAPE: frozenset[str] = frozenset()
 
 
 def shapes(norm: str) -> frozenset[str]:
     """Shape classes: "#url" for a link, "#number" for a token with a digit, "#minor" for an
     age under 18 ("12-åriga", "15-åringar"), "#phone" for a phone number's first token,
     "#handle" for "@name" or an e-mail address, "#weapon" for an emoji of a weapon."""
+    if norm.isalpha():  # no digit, dot, '@' or emoji: no shape (most words)
+        return _NO_SHAPE
     if norm in _WEAPON_EMOJI:
         return _WEAPON
     out = []

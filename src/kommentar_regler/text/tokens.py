@@ -8,6 +8,7 @@ remembered (:class:`ChunkCache`): a comment of familiar words costs a dict looku
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ CLAUSE_END = frozenset((",", ";", ":", "–", "—", "-", "(", ")", '"', "”", 
 LONG_CHUNK = 300
 _SIMPLE = regex.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 _SPACE = regex.compile(r"\s")
+#: a lower-case Swedish word, perhaps with one mark after it: spaCy splits it off and nothing
+#: else (no prefix, infix or URL rule matches letters alone; special cases are checked)
+_PLAIN = re.compile(r"([a-zåäöéü]+)([.,!?]?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +55,32 @@ class ChunkCache:
         self._cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._size = size
         self._lock = threading.Lock()
+        # spaCy's special cases ("hörru", "i."): a chunk touching one goes to spaCy itself;
+        # a tokenizer without them (not spaCy's) gets every chunk
+        rules = getattr(tokenizer, "rules", None)
+        self._specials = frozenset(rules) if rules is not None else None
+
+    def plain(self, chunk: str) -> tuple[tuple[int, int, str], ...] | None:
+        """spaCy's tokens of a plain lower-case word (with a mark after it), without spaCy:
+        most chunks of real text are such words, and spaCy costs far more per chunk."""
+        specials = self._specials
+        m = _PLAIN.fullmatch(chunk)
+        if m is None or specials is None or chunk in specials:
+            return None
+        word, mark = m.groups()
+        if not mark:
+            return ((0, len(word), word),)
+        if word in specials or mark in specials:
+            return None
+        return ((0, len(word), word), (len(word), len(chunk), mark))
 
     def __call__(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         got = self._cache.get(chunk)
         if got is None:
-            if len(chunk) > LONG_CHUNK:  # spaCy is quadratic on a run of '!': split simply
+            got = self.plain(chunk)
+            if got is None and len(chunk) > LONG_CHUNK:  # spaCy is quadratic on '!!!': simply
                 got = tuple((m.start(), m.end(), m.group()) for m in _SIMPLE.finditer(chunk))
-            else:
+            elif got is None:
                 got = tuple(
                     (t.idx, t.idx + len(t.text), t.text) for t in self._tokenizer(chunk) if t.text
                 )
@@ -66,7 +89,6 @@ class ChunkCache:
                     self._cache.clear()
             self._cache[chunk] = got
         return got
-
 
     def prefill(self, chunks: list[str]) -> None:
         """Tokenize the chunks not yet remembered in ONE call of the tokenizer, joined by
@@ -77,7 +99,10 @@ class ChunkCache:
         todo = [
             c
             for c in dict.fromkeys(chunks)
-            if c not in self._cache and len(c) <= LONG_CHUNK and not _SPACE.search(c)
+            if c not in self._cache
+            and len(c) <= LONG_CHUNK
+            and not _SPACE.search(c)
+            and not _PLAIN.fullmatch(c)  # cheaper alone (ChunkCache.plain)
         ]
         if len(todo) < 2:
             return

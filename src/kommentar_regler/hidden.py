@@ -1,0 +1,110 @@
+"""Words hidden across tokens: leet or masks that split a word ("1d10t", "f*n") and letters
+spelled out with spaces ("i d i o t"), joined back when they spell an obfuscated lexicon word.
+
+Used by :mod:`.analysis` on the pieces it keeps per chunk (:data:`Piece`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary
+from .text.tokens import RawToken
+
+__all__ = ["LEETISH", "Piece", "join_hidden_words", "join_spaced_letters", "spelled_run"]
+
+LEETISH = frozenset("0134578@$€!|+") | MASK_CHARS
+
+#: A token of a chunk as the analysis keeps it: offsets in the chunk, normalised form, lexicon
+#: words, the number of its set of classes (``Analyser._class_list``), and whether letters or
+#: leet were joined into this hidden word. Only ints, strings and (mostly empty) tuples: the
+#: garbage collector stops walking such tuples, and real text leaves tens of thousands.
+Piece = tuple[int, int, str, tuple[Hit, ...], int, bool]
+
+_EDGE = ".,!?:;\"'()"
+_LONGEST_SPELLED = 30
+
+
+def join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
+    """A word that leet or masks split into tokens ("1d10t" -> "1d10" "t", "f*n") becomes one
+    token again when, joined, it is an obfuscated lexicon word."""
+    out: list[RawToken] = []
+    i, n = 0, len(raw)
+    while i < n:
+        j = i
+        while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
+            j += 1
+        group = raw[i : j + 1]
+        if 1 < len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
+            word = "".join(t.norm for t in group)
+            if any(c.isalpha() for c in word) and any(c in LEETISH for c in word):
+                hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
+                if hits:
+                    out.append(RawToken(raw[i].start, raw[j].end, word, hits))
+                    i = j + 1
+                    continue
+        out += group
+        i = j + 1
+    return out
+
+
+def _only_separators(between: str) -> bool:
+    """What may stand between spelled-out letters: a little white space, a dot or a dash."""
+    return 0 < len(between) <= 4 and not between.strip(" .-")
+
+
+def _is_letter(form: str) -> bool:
+    return len(form) == 1 and (form.isalpha() or form in LEETISH)
+
+
+def spelled_run(chunks: list[tuple[int, tuple[Piece, ...]]]) -> bool:
+    """Are there three letter pieces in a row (what :func:`join_spaced_letters` needs)?"""
+    run = 0
+    for _, pieces in chunks:
+        for p in pieces:
+            form = p[2]
+            if len(form) == 1 and (form.isalpha() or form in LEETISH):
+                run += 1
+                if run == 3:
+                    return True
+            else:
+                run = 0
+    return False
+
+
+def join_spaced_letters(
+    pieces: list[Piece],
+    text: str,
+    vocab: Vocabulary,
+    joined: Callable[[int, int, str, tuple[Hit, ...]], Piece],
+) -> list[Piece]:
+    """Runs of three or more single letters with one space (or dot) between them, when they
+    spell a lexicon word that may be obfuscated, become one token (made by ``joined``); every
+    other piece stays as it is."""
+    if len(pieces) < 3:
+        return pieces
+    out: list[Piece] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and j - i < _LONGEST_SPELLED  # no lexicon word is longer: linear on "a a a a ..."
+            and _is_letter(pieces[j][2])
+            and _is_letter(pieces[j + 1][2])
+            and _only_separators(text[pieces[j][1] : pieces[j + 1][0]])
+        ):
+            j += 1
+        for k in range(j, i + 1, -1):  # the longest run of three or more that spells a word
+            word = "".join(p[2] for p in pieces[i : k + 1])
+            hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
+            if hits:
+                hits = tuple(Hit(h.lexicon, h.lemma, "spaced letters") for h in hits)
+                out.append(joined(pieces[i][0], pieces[k][1], word, hits))
+                i = k + 1
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
