@@ -341,3 +341,19 @@ def test_link_words_are_no_class_in_running_text() -> None:
         "www.billiga-dack.se"
     ]
     assert ENGINE.classify("Billiga vinterdäck på rea hos verkstaden").category != kr.Category.SPAM
+
+
+def test_a_sentence_in_leet_is_read_as_its_words() -> None:
+    analysis = ENGINE.analyse("j4g sk4 spr4ng4 h3l4 k0mmunhus3t")
+    assert [t.norm for t in analysis.tokens][:2] == ["jag", "ska"]
+    assert "hotmal" in analysis.tokens[-1].classes
+    assert analysis.tokens[-1].text == "k0mmunhus3t"  # the original span is kept
+    assert ENGINE.classify("j4g sk4 spr4ng4 h3l4 k0mmunhus3t").category == kr.Category.CRIMINAL
+
+
+@pytest.mark.parametrize(
+    "text", ["E4:an är avstängd vid Rotebro", "mp3 och 5G", "Linje 3:an går inte", "v4 är stängt"]
+)
+def test_numbers_beside_letters_are_not_leet(text: str) -> None:
+    analysis = ENGINE.analyse(text)
+    assert [t.norm for t in analysis.tokens] == [t.text.lower() for t in analysis.tokens]

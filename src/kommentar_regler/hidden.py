@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .language import closed_classes_of
 from .lexicons.lookup import MASK_CHARS, Hit, Vocabulary
 from .text.tokens import RawToken
 
@@ -35,17 +36,33 @@ def join_hidden_words(raw: list[RawToken], vocab: Vocabulary) -> list[RawToken]:
         while j + 1 < n and raw[j + 1].start == raw[j].end and raw[j + 1].norm not in _EDGE:
             j += 1
         group = raw[i : j + 1]
-        if 1 < len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
+        if len(group) <= _LONGEST_SPELLED:  # longer runs are no word (and cost time)
             word = "".join(t.norm for t in group)
             if any(c.isalpha() for c in word) and any(c in LEETISH for c in word):
                 hits = tuple(h for h in vocab.lookup(word) if h.lexicon in vocab.obfuscated)
-                if hits:
+                if hits and len(group) > 1:
                     out.append(RawToken(raw[i].start, raw[j].end, word, hits))
+                    i = j + 1
+                    continue
+                # "j4g sk4 h3l4 k0mmunhus3t": a whole sentence in leet, read as the words
+                if not hits and (plain := _leet_word(word, vocab)):
+                    out.append(RawToken(raw[i].start, raw[j].end, plain))
                     i = j + 1
                     continue
         out += group
         i = j + 1
     return out
+
+
+def _leet_word(word: str, vocab: Vocabulary) -> str | None:
+    """The word that ``word`` spells in leet, when that is a word the rules know (a closed-class
+    word such as "jag", "ska", "med", or a lexicon word) and ``word`` itself is none."""
+    plain = vocab.unleet(word)
+    if plain is None or closed_classes_of(word):
+        return None
+    if closed_classes_of(plain) or plain in vocab.phrases or vocab.lookup(plain):
+        return plain
+    return None
 
 
 def _only_separators(between: str) -> bool:

@@ -37,6 +37,7 @@ _LEET = str.maketrans(
      "$": "s", "€": "e", "!": "i", "|": "l", "+": "t"}
 )  # fmt: skip
 _LEET_CHARS = frozenset("0134578@$€!|+")
+_LEET_DIGITS = frozenset("013457")  # in a whole leet sentence: "j4g sk4 h3l4" (8 is rarer)
 MASK_CHARS = frozenset("*#%_?")
 _REPEATS = regex.compile(r"(\w)\1+")
 _LONG_RUN = regex.compile(r"(\w)\1\1")  # three of a letter: "fiiittta" hides something
@@ -193,6 +194,15 @@ class Vocabulary:
         return {lemma: frozenset(forms) for lemma, forms in out.items()}
 
     # -- lookup ---------------------------------------------------------------------------
+
+    @staticmethod
+    def unleet(word: str) -> str | None:
+        """``word`` with its leet digits read as letters ("k0mmunhus3t" -> "kommunhuset"), when
+        it has two letters or more of its own and the result is letters only; else None."""
+        if sum(c.isalpha() for c in word) < 2 or not any(c in _LEET_DIGITS for c in word):
+            return None
+        plain = word.translate(_LEET)
+        return plain if plain.isalpha() and len(plain) >= 2 else None
 
     @property
     def link_ids(self) -> frozenset[str]:
