@@ -103,6 +103,12 @@ def test_every_pattern_finding_on_the_development_sets_explains_itself() -> None
         ("idiotpolitikern", "forolampningar"),  # an entry as modifier of a person noun
         ("somaliernas", "folkgrupper"),
         ("moskén", "hotmal"),
+        # forms hunspell-sv lists as words of their own, added at build time
+        ("mördarna", "brottsanklagelser"),  # the definite plural of an agent noun in -are
+        ("bulgariska", "folkgrupp_adj"),  # the -a form of an adjective in -sk
+        # the head of a street name: any first part, in the dictionary or not
+        ("Nordkalottvägen", "gatunamn"),
+        ("Lombiahallen", "anlaggningar"),
     ],
 )
 def test_an_entry_matches_its_inflections_and_compounds(word: str, lexicon: str) -> None:
@@ -357,3 +363,15 @@ def test_a_sentence_in_leet_is_read_as_its_words() -> None:
 def test_numbers_beside_letters_are_not_leet(text: str) -> None:
     analysis = ENGINE.analyse(text)
     assert [t.norm for t in analysis.tokens] == [t.text.lower() for t in analysis.tokens]
+
+
+def test_a_sentence_spelled_out_letter_by_letter_is_read_as_its_words() -> None:
+    # one space inside a word, wider gaps between words: every word is joined, known or not
+    text = "n ä s t a  g å n g  t a r  j a g  f r a m  k n i v e n"
+    words = [t.norm for t in ENGINE.analyse(text).tokens]
+    assert words == ["nästa", "gång", "tar", "jag", "fram", "kniven"]
+    for t in ENGINE.analyse(text).tokens:
+        assert text[t.start : t.end] == t.text  # offsets stay in the original
+    assert ENGINE.classify("s p r ä n g   s t a d s h u s e t").category is kr.Category.CRIMINAL
+    # single letters with equal gaps are not a sentence: "a b c" stays three letters
+    assert [t.norm for t in ENGINE.analyse("svara a b c eller d").tokens][1:4] == ["a", "b", "c"]

@@ -210,6 +210,10 @@ class Analyser:
     def _joined(self, start: int, end: int, word: str, hits: tuple[Hit, ...]) -> Piece:
         return (start, end, word, hits, self._class_id(frozenset(h.lexicon for h in hits)), True)
 
+    def _spelled_word(self, start: int, end: int, word: str) -> Piece:
+        s, e, norm, hits, number, _ = self._word_piece(start, end, word)
+        return (s, e, norm, hits, number, True)
+
     def _word_piece(self, start: int, end: int, norm: str) -> Piece:
         hits, number = self._word(norm) if len(norm) < 100 else ((), self._class_id(_NO_CLASS))
         return (start, end, norm, hits, number, False)
@@ -232,7 +236,9 @@ class Analyser:
             flat = [
                 (pos + s, pos + e, f, h, c, j) for pos, pieces in out for s, e, f, h, c, j in pieces
             ]
-            joined = join_spaced_letters(flat, norm.text, self.vocabulary, self._joined)
+            joined = join_spaced_letters(
+                flat, norm.text, self.vocabulary, self._joined, self._spelled_word
+            )
             out = [(0, tuple(joined))]
         return out
 

@@ -74,6 +74,36 @@ def _is_letter(form: str) -> bool:
     return len(form) == 1 and (form.isalpha() or form in LEETISH)
 
 
+def _spelled_sentence(
+    pieces: list[Piece], i: int, text: str, vocab: Vocabulary
+) -> list[tuple[int, int]] | None:
+    """The words (first and last piece) of a sentence spelled out from piece ``i``: single
+    letters one space apart inside a word, two spaces or more between words; at least two
+    words of two letters or more, half of them words the rules know (so that uneven spacing
+    inside one word, "i d  i o t", is still read as that word), else None."""
+    words: list[tuple[int, int]] = []
+    first = j = i
+    n = len(pieces)
+    while j < n and _is_letter(pieces[j][2]):
+        between = text[pieces[j][1] : pieces[j + 1][0]] if j + 1 < n else ""
+        if j + 1 < n and _is_letter(pieces[j + 1][2]) and between == " ":
+            j += 1
+            continue
+        words.append((first, j))
+        if not (j + 1 < n and _is_letter(pieces[j + 1][2]) and _wide_gap(between)):
+            break
+        first = j = j + 1
+    spelled = ["".join(p[2] for p in pieces[a : b + 1]) for a, b in words if b > a]
+    if len(spelled) < 2 or words[0][1] == words[0][0]:
+        return None
+    known = sum(1 for w in spelled if closed_classes_of(w) or vocab.lookup(w))
+    return words if 2 * known >= len(spelled) else None
+
+
+def _wide_gap(between: str) -> bool:
+    return 2 <= len(between) <= 6 and not between.strip(" ")
+
+
 def spelled_run(chunks: list[tuple[int, tuple[Piece, ...]]]) -> bool:
     """Are there three letter pieces in a row (what :func:`join_spaced_letters` needs)?"""
     run = 0
@@ -94,16 +124,26 @@ def join_spaced_letters(
     text: str,
     vocab: Vocabulary,
     joined: Callable[[int, int, str, tuple[Hit, ...]], Piece],
+    make_word: Callable[[int, int, str], Piece],
 ) -> list[Piece]:
     """Runs of three or more single letters with one space (or dot) between them, when they
-    spell a lexicon word that may be obfuscated, become one token (made by ``joined``); every
-    other piece stays as it is."""
+    spell a lexicon word that may be obfuscated, become one token (made by ``joined``); a
+    sentence spelled out with one space inside words and wider gaps between them becomes its
+    words (made by ``make_word``, whatever they are); every other piece stays as it is."""
     if len(pieces) < 3:
         return pieces
     out: list[Piece] = []
     i = 0
     n = len(pieces)
     while i < n:
+        if (words := _spelled_sentence(pieces, i, text, vocab)) is not None:
+            # "s p r ä n g   s t a d s h u s e t": words spelled out, wider gaps between them
+            for first, last in words:
+                w = "".join(p[2] for p in pieces[first : last + 1])
+                start, end = pieces[first][0], pieces[last][1]
+                out.append(make_word(start, end, w) if last > first else pieces[first])
+            i = words[-1][1] + 1
+            continue
         j = i
         while (
             j + 1 < n

@@ -110,7 +110,22 @@ def inflections(d: Any, word: str, stems: set[str]) -> list[str] | None:
         forms |= _verb_forms(d, word)
     else:  # a noun: the regular endings the affix rules left out ("filmer")
         forms |= {word + e for e in _NOUN_ENDINGS if d.lookup(word + e)}
+    forms |= _forms_listed_apart(d, word, forms)
     return sorted(f for f in forms if f == word or not _derivational(word, f))
+
+
+def _forms_listed_apart(d: Any, word: str, forms: set[str]) -> set[str]:
+    """Regular forms that hunspell-sv lists as words of their own, so that the affix rules of
+    ``word`` leave them out: the definite forms of agent nouns ("lärare" -> "läraren",
+    "lärarna") and the -a/-t forms of adjectives in -sk ("somalisk" -> "somaliska", whose
+    -a form is also the name of the language)."""
+    if word.endswith("are") and word + "n" not in forms and d.lookup(word + "n"):
+        endings = (word + "n", word + "ns", word[:-1] + "na", word[:-1] + "nas")
+        return {f for f in endings if d.lookup(f)}
+    nounish = {word + "en", word + "ar", word + "er", word + "et"}
+    if word.endswith("sk") and len(word) >= 4 and not forms & nounish:
+        return {f for f in (word + "a", word + "t") if f not in forms and d.lookup(f)}
+    return set()
 
 
 _VOWELS = "aeiouyåäö"

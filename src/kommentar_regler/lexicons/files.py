@@ -39,8 +39,8 @@ __all__ = [
     "parse_entries",
 ]
 
-CompoundMode = Literal["none", "head", "modifier", "both", "exact", "prefix"]
-_MODES = ("none", "head", "modifier", "both", "exact", "prefix")
+CompoundMode = Literal["none", "head", "modifier", "both", "exact", "prefix", "name"]
+_MODES = ("none", "head", "modifier", "both", "exact", "prefix", "name")
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9_][a-z0-9_.\-]*$", max_length=100)]
 # letters (with inner hyphens), or a currency sign or ":-" (prices are words in comments)

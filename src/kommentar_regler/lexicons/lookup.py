@@ -108,7 +108,7 @@ class Vocabulary:
         self.link_words: dict[str, frozenset[str]] = {w: frozenset(i) for w, i in links.items()}
         self._excluding: set[str] = set()
         self.obfuscated: set[str] = set()
-        b = _Tables(*([defaultdict(list) for _ in range(7)]))  # type: ignore[arg-type]
+        b = _Tables(*([defaultdict(list) for _ in range(8)]))  # type: ignore[arg-type]
         by_id = {f.spec.id: f for f in files}
         for f in files:
             if f.spec.role in ("false_friends", "forms", "link_words"):
@@ -128,6 +128,7 @@ class Vocabulary:
                 self._add(f, e, heads_after, b)
         self._exact: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.exact)
         self._heads: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.heads)
+        self._name_heads: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.name_heads)
         self._plain: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.plain)
         self._skeleton: Mapping[str, tuple[tuple[str, str], ...]] = _tuples(b.skeleton)
         self._modifiers = _tuples(b.modifiers)
@@ -173,6 +174,8 @@ class Vocabulary:
             b.exact[form].append(ref)
             if e.compounds in ("head", "both") and len(form) >= MIN_HEAD:
                 b.heads[form].append(ref)
+            elif e.compounds == "name" and len(form) >= MIN_HEAD:
+                b.name_heads[form].append(ref)
             if f.spec.obfuscation and f.spec.role == "words":
                 b.plain[undiacritic(form)].append(ref)
                 b.skeleton[skeleton(form)].append(ref)
@@ -288,6 +291,10 @@ class Vocabulary:
             if refs and self.morphology.may_begin(word[:k]):
                 heads += refs
                 break
+            # the head of a name ("Lombiavägen", "Nordkalottgatan"): any first part will do
+            if (refs := self._name_heads.get(word[k:])) and word[:k].isalpha():
+                heads += refs
+                break
         for k in range(n - MIN_PART, MIN_PART - 1, -1):  # longest modifier first
             for lex, lemma, after in self._modifiers.get(word[:k], ()):
                 if word[k:] in after:
@@ -353,6 +360,7 @@ class _Tables(NamedTuple):
     skeleton: defaultdict[str, list[tuple[str, str]]]
     by_length: defaultdict[int, list[tuple[str, str, str]]]
     phrases: defaultdict[str, list[Phrase]]
+    name_heads: defaultdict[str, list[tuple[str, str]]]
 
 
 def _deobfuscations(word: str) -> Iterable[tuple[str, str]]:

@@ -19,7 +19,7 @@ from .morphology import Morphology
 
 __all__ = ["Packed", "SortedWords", "StoredPhrases", "from_state", "state"]
 
-_FORMAT = "stored-vocabulary-5"
+_FORMAT = "stored-vocabulary-6"
 _ITEM, _PART = "\x1e", "\x1f"
 Ref = tuple[str, str]
 
@@ -156,7 +156,7 @@ def state(v: Vocabulary) -> tuple[Any, ...]:
         _FORMAT,
         (m.known, m.words, SortedWords.pack(m.begins), SortedWords.pack(m.lexical)),
         (v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding, v.link_words),
-        tuple(_pack(t) for t in (v._exact, v._heads, v._plain, v._skeleton)),
+        tuple(_pack(t) for t in (v._exact, v._heads, v._plain, v._skeleton, v._name_heads)),
         (v._modifiers, v._by_length),
         [_raw_phrase(p) for p in unique],
         {first: tuple(number[id(p)] for p in ps) for first, ps in v.phrases.items()},
@@ -175,7 +175,7 @@ def from_state(data: object) -> Vocabulary | None:
     v = Vocabulary.__new__(Vocabulary)
     v.morphology = _morphology(*morphology)
     v.ids, v.masks, v.false_friends, v.obfuscated, v._excluding, v.link_words = sets
-    v._exact, v._heads, v._plain, v._skeleton = (Packed(t) for t in packed)
+    v._exact, v._heads, v._plain, v._skeleton, v._name_heads = (Packed(t) for t in packed)
     v._modifiers, v._by_length = other
     v.phrases = StoredPhrases(firsts, phrases)
     v._manual = {}
