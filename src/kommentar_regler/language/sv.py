@@ -57,7 +57,7 @@ _CLASSES: dict[str, str] = {
     "degree": "så för väldigt jätte mycket helt totalt riktigt ganska lite extremt sjukt",
     "particle": "upp ner ned bort in ut av på om fram till",
     "focus": "bara endast enbart just",
-    "quantifier": "alla allihop allihopa varenda hela varje några många",
+    "quantifier": "alla allihop allihopa varenda hela varje några många allt allting",
     "indefinite": "någon nån något nåt någonting ingen",
     "adverb_time": "nu snart idag ikväll imorgon inatt igen redan fortfarande längre",
 }

@@ -377,7 +377,7 @@ def lexicons_of(rule: DataRule) -> set[str]:
 
 #: roles whose words decide a finding: when they stand in quotation marks, the writer reports
 #: what someone else said ("han sa 'din idiot' till chauffören") instead of saying it
-_DECISIVE_ROLES = frozenset({"insult", "harm", "contempt", "crime", "threat", "swearing"})
+_DECISIVE_ROLES = frozenset({"insult", "harm", "contempt", "crime", "threat", "swearing", "fault"})
 
 
 def _reported(m: Match, quoted: frozenset[int]) -> bool:
