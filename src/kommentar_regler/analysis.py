@@ -20,7 +20,10 @@ from .text.tokens import CLAUSE_END, SENTENCE_END, ChunkCache, RawToken
 
 __all__ = ["Analyser", "Analysis", "Token"]
 
-_QUOTES = {'"': '"', "'": "'", "”": "”", "“": "”", "„": "”", "‘": "’", "’": "’", "«": "»", "»": "«"}
+#: opening mark -> the marks that may close it ("„...“" in German style, "„...”" in Swedish)
+_QUOTES = {
+    '"': '"', "'": "'", "”": "”", "“": "”", "„": "”“", "‘": "’", "’": "’", "«": "»", "»": "«"
+}
 
 
 def _quoted(tokens: list[Token]) -> frozenset[int]:
@@ -33,8 +36,9 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
             mark = t.norm[0]  # spaCy keeps "'jävla" together at times
         if open_at is not None and open_at[2] != t.sentence:
             open_at = None
-        if open_at is not None and (t.norm == open_at[0] or t.norm.endswith(open_at[0])):
-            inside.update(range(open_at[1] + 1, t.i + (t.norm != open_at[0])))
+        closer = open_at and next((c for c in open_at[0] if t.norm.endswith(c)), None)
+        if open_at is not None and closer:
+            inside.update(range(open_at[1] + 1, t.i + (t.norm != closer)))
             open_at = None
         elif mark is not None:
             open_at = (_QUOTES[mark], t.i, t.sentence)
