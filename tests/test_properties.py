@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -75,12 +76,16 @@ PLAIN = [t for t in DEV if not _SPELLED.search(t)]
 SPELLED = [t for t in DEV if _SPELLED.search(t)]
 
 
-@given(st.sampled_from(PLAIN), st.integers(0, 2**32))
-def test_case_and_whitespace_do_not_change_the_category(text: str, seed: int) -> None:
+def _same_category_recased_and_respaced(text: str, seed: int, respace: Any) -> None:
     rnd = random.Random(seed)
     base = ENGINE.classify(text).category
     assert ENGINE.classify(_recase(text, rnd)).category == base
-    assert ENGINE.classify(_respace(text, rnd)).category == base
+    assert ENGINE.classify(respace(text, rnd)).category == base
+
+
+@given(st.sampled_from(PLAIN), st.integers(0, 2**32))
+def test_case_and_whitespace_do_not_change_the_category(text: str, seed: int) -> None:
+    _same_category_recased_and_respaced(text, seed, _respace)
 
 
 def _respace_spelled(text: str, rnd: random.Random) -> str:
@@ -96,10 +101,7 @@ def _respace_spelled(text: str, rnd: random.Random) -> str:
 
 @given(st.sampled_from(SPELLED), st.integers(0, 2**32))
 def test_case_and_even_spacing_do_not_change_a_spelled_out_text(text: str, seed: int) -> None:
-    rnd = random.Random(seed)
-    base = ENGINE.classify(text).category
-    assert ENGINE.classify(_recase(text, rnd)).category == base
-    assert ENGINE.classify(_respace_spelled(text, rnd)).category == base
+    _same_category_recased_and_respaced(text, seed, _respace_spelled)
 
 
 # -- obfuscation never hides a lexicon word ---------------------------------------------------

@@ -36,7 +36,7 @@ def _quoted(tokens: list[Token]) -> frozenset[int]:
             mark = t.norm[0]  # spaCy keeps "'jävla" together at times
         if open_at is not None and open_at[2] != t.sentence:
             open_at = None
-        closer = open_at and next((c for c in open_at[0] if t.norm.endswith(c)), None)
+        closer = next((c for c in open_at[0] if t.norm.endswith(c)), None) if open_at else None
         if open_at is not None and closer:
             inside.update(range(open_at[1] + 1, t.i + (t.norm != closer)))
             open_at = None

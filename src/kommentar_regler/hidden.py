@@ -136,7 +136,9 @@ def join_spaced_letters(
     i = 0
     n = len(pieces)
     while i < n:
-        if (words := _spelled_sentence(pieces, i, text, vocab)) is not None:
+        # only where a run of letters begins: every piece is looked at once (linear in the text)
+        starts_run = i == 0 or not _is_letter(pieces[i - 1][2])
+        if starts_run and (words := _spelled_sentence(pieces, i, text, vocab)) is not None:
             # "s p r ä n g   s t a d s h u s e t": words spelled out, wider gaps between them
             for first, last in words:
                 w = "".join(p[2] for p in pieces[first : last + 1])
