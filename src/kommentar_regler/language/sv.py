@@ -41,7 +41,7 @@ _CLASSES: dict[str, str] = {
     "modal": "ska skall kommer tänker vill måste borde bör får kan skulle kunde ämnar planerar",
     "future": "ska skall kommer tänker ämnar planerar",
     "att": "att",
-    "negation": "inte ej icke aldrig inga ingen inget ingenting knappast int",
+    "negation": "inte ej icke aldrig inga ingen inget ingenting knappast knappt int",
     "article": "en ett den det de",
     "demonstrative": "den det de denna detta dessa där här sådan sådant sådana",
     "preposition": "i på av till för med om från under över efter vid utan mot hos åt genom "
