@@ -357,6 +357,13 @@ def test_a_sentence_in_leet_is_read_as_its_words() -> None:
     assert ENGINE.classify("j4g sk4 spr4ng4 h3l4 k0mmunhus3t").category == kr.Category.CRIMINAL
 
 
+def test_a_closed_class_word_in_leet_keeps_its_class_beside_a_lexicon_word() -> None:
+    # "kommer" is a lexicon word (medfora) and the closed-class future "kommer"
+    token = ENGINE.analyse("j4g k0mm3r").tokens[1]
+    assert {"@future", "medfora"} <= token.classes
+    assert "@future" not in ENGINE.analyse("k0mmunen").tokens[0].classes
+
+
 @pytest.mark.parametrize(
     "text", ["E4:an är avstängd vid Rotebro", "mp3 och 5G", "Linje 3:an går inte", "v4 är stängt"]
 )

@@ -176,6 +176,11 @@ class Analyser:
         if got is None:
             hits = self.vocabulary.lookup(norm)
             closed = closed_classes_of(norm)
+            if not closed and not LEETISH.isdisjoint(norm):
+                # "k0mm3r", "v1": a closed-class word in leet ("kommer", "vi")
+                plain = self.vocabulary.unleet(norm)
+                if plain is not None:
+                    closed = closed_classes_of(plain)
             shaped = shapes(norm)
             number = 0  # most new words have no class at all: no set to make
             if hits or closed or shaped:
