@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kommentar_regler as kr
-from kommentar_regler.language import CLOSED_CLASSES
+from kommentar_regler.language import CLOSED_CLASSES, ROLE_NAMES
 from kommentar_regler.rules.pattern import PatternError, parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,14 @@ def test_no_pattern_names_a_content_word(rule_id: str, pattern: str) -> None:
                 assert not word.isalpha() or any(
                     word in words for words in CLOSED_CLASSES.values()
                 ), (rule_id, word)
+
+
+@pytest.mark.parametrize(("rule_id", "pattern"), _patterns())
+def test_every_role_has_a_swedish_name(rule_id: str, pattern: str) -> None:
+    # explanations are read by communicators: "kroppsdel \"käken\"", not "body \"käken\""
+    for seq in parse(pattern):
+        for slot in seq.slots:
+            assert slot.role is None or slot.role in ROLE_NAMES, (rule_id, slot.role)
 
 
 def test_a_content_word_in_a_pattern_is_an_error_that_says_what_to_do() -> None:
