@@ -114,6 +114,8 @@ def test_every_pattern_finding_on_the_development_sets_explains_itself() -> None
         # forms hunspell-sv lists as words of their own, added at build time
         ("mördarna", "brottsanklagelser"),  # the definite plural of an agent noun in -are
         ("bulgariska", "folkgrupp_adj"),  # the -a form of an adjective in -sk
+        ("gångtunneln", "anlaggningar"),  # the definite -n of a noun in -el
+        ("dottern", "egendom"),  # ... and in -er
         # the head of a street name: any first part, in the dictionary or not
         ("Nordkalottvägen", "gatunamn"),
         ("Lombiahallen", "anlaggningar"),

@@ -17,6 +17,7 @@ SHAPES = ("#url", "#number", "#minor", "#phone", "#handle", "#weapon")
 _URL = regex.compile(
     r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example"
     r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg|to"
+    r"|work|buzz|icu|sbs|cfd|cyou|rest"
     r"|love|bet|casino|win|vip|fun|space|website|today|world|news|blog|life|pl)(?:/\S*)?$"
 )
 #: a Swedish or international phone number's first token ("070-123", "+46", "0701234567")
