@@ -117,8 +117,8 @@ def inflections(d: Any, word: str, stems: set[str]) -> list[str] | None:
 def _forms_listed_apart(d: Any, word: str, forms: set[str]) -> set[str]:
     """Regular forms that hunspell-sv lists as words of their own, so that the affix rules of
     ``word`` leave them out: the definite forms of agent nouns ("lärare" -> "läraren",
-    "lärarna") and of nouns in -el/-er ("tunneln"), and the -a/-t forms of adjectives in -sk ("somalisk" -> "somaliska", whose
-    -a form is also the name of the language)."""
+    "lärarna") and of nouns in -el/-er ("tunneln"), and the -a/-t forms of adjectives in -sk
+    ("somalisk" -> "somaliska", whose -a form is also the name of the language)."""
     if word.endswith("are") and word + "n" not in forms and d.lookup(word + "n"):
         endings = (word + "n", word + "ns", word[:-1] + "na", word[:-1] + "nas")
         return {f for f in endings if d.lookup(f)}
