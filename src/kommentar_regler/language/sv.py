@@ -162,6 +162,7 @@ ROLE_NAMES: dict[str, str] = {
     "body": "kroppsdel",
     "essence": "väsen",
     "lack": "brist",
+    "deny": "förnekande",
     "aim": "syfte",
     "bomb": "sprängmedel",
     "boom": "explosion",
