@@ -392,3 +392,29 @@ def test_a_sentence_spelled_out_letter_by_letter_is_read_as_its_words() -> None:
     assert ENGINE.classify("s p r ä n g   s t a d s h u s e t").category is kr.Category.CRIMINAL
     # single letters with equal gaps are not a sentence: "a b c" stays three letters
     assert [t.norm for t in ENGINE.analyse("svara a b c eller d").tokens][1:4] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # "vet var @pron_3 bor" in hotutfall: one line for every pronoun
+        ("hon vet var hon bor", True),
+        ("vi vet var dom bor", True),
+        ("vi vet var ni bor", True),  # "vet var @you bor"
+        ("vi vet var bussen bor", False),  # a noun is no pronoun
+    ],
+)
+def test_a_closed_class_in_a_lexicon_phrase_stands_for_each_of_its_words(
+    text: str, fires: bool
+) -> None:
+    assert ("hotutfall" in ENGINE.analyse(text).positions) is fires, text
+
+
+def test_a_lexicon_phrase_with_an_unknown_closed_class_is_an_error() -> None:
+    from kommentar_regler.lexicons.files import parse_entries
+
+    entries, problems = parse_entries("vet var @pronomen bor\n@you\n", "x.txt")
+    assert not entries
+    assert [p.line for p in problems] == [1, 2]
+    assert "no closed class" in problems[0].message
+    assert "only in a phrase" in problems[1].message

@@ -70,6 +70,7 @@ CLOSED_CLASSES: dict[str, frozenset[str]] = {
 #: The Swedish names of the roles a pattern's slots carry, as explanations show them.
 ROLE_NAMES: dict[str, str] = {
     "speaker": "talare",
+    "protest": "protest",
     "intent": "avsikt",
     "harm": "hot",
     "target": "mål",

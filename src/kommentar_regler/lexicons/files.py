@@ -7,6 +7,7 @@ A lexicon file has one entry a line, in its base form (the dictionary adds the i
     idiot = idioten                forms of one's own, beside the dictionary's
     svin = -svinn                  a generated form that is another word, taken out
     slå ihjäl                      a phrase: consecutive words, each in any of its forms
+    hälsa @poss_2 familj           a closed class in a phrase: "hälsa din familj", "hälsa er familj"
     svin [head]                    how this entry may take part in compounds (see below)
 
 Compounds (the manifest's ``compounds``, or ``[...]`` after an entry):
@@ -28,6 +29,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import LexiconError, Problem
+from ..language.sv import CLOSED_CLASSES
 
 __all__ = [
     "CompoundMode",
@@ -137,7 +139,12 @@ def _entry(raw: str, number: int, default: CompoundMode) -> LexiconEntry | str:
     forms = [_clean(f) for f in forms_part.split(",") if f.strip()]
     extra = tuple(f for f in forms if not f.startswith("-"))
     removed = tuple(f[1:].strip() for f in forms if f.startswith("-"))
-    bad_words = [w for w in (*words, *extra, *removed) if not _WORD.match(w)]
+    slots = [w for w in words if w.startswith("@")]
+    if unknown := [w for w in slots if w[1:] not in CLOSED_CLASSES]:
+        return f"{unknown[0]!r} is no closed class (see language/sv.py)"
+    if slots and len(words) == 1:
+        return f"{words[0]!r}: a closed class stands only in a phrase, beside a word"
+    bad_words = [w for w in (*words, *extra, *removed) if w not in slots and not _WORD.match(w)]
     if not words or bad_words:
         return f"{(bad_words or [raw.strip()])[0]!r} is not a word of letters"
     if len(words) > 1 and (extra or removed):

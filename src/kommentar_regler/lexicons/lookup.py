@@ -24,6 +24,7 @@ from typing import NamedTuple, TypeVar
 
 import regex
 
+from ..language.sv import CLOSED_CLASSES
 from .files import LexiconEntry, LexiconFile
 from .morphology import Morphology
 
@@ -143,6 +144,8 @@ class Vocabulary:
         self, entry: LexiconEntry, word: str | None = None, active: bool = False
     ) -> set[str]:
         word = word or entry.lemma
+        if word.startswith("@"):  # a closed class in a phrase: "hälsa @poss_2 familj"
+            return set(CLOSED_CLASSES[word[1:]])
         if entry.compounds == "exact":
             forms = {word}
         else:
