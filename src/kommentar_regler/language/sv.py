@@ -71,6 +71,8 @@ CLOSED_CLASSES: dict[str, frozenset[str]] = {
 ROLE_NAMES: dict[str, str] = {
     "speaker": "talare",
     "protest": "protest",
+    "people": "folk",
+    "tree": "träd",
     "intent": "avsikt",
     "harm": "hot",
     "target": "mål",
