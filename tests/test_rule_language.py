@@ -177,6 +177,8 @@ def test_the_morphology_table_is_current() -> None:
         ("seo-boost24.net", "#url"),  # a bare domain is a link
         ("streamfilmz-free.cc", "#url"),
         ("mega.nz/folder/k8xq2", "#url"),
+        ("singelhalland.date", "#url"),  # dating bait under its own top-level domain
+        ("billig-ved.no", "#url"),
         ("070-123", "#phone"),  # the first token of "070-123 45 67"
         ("+46", "#phone"),
         ("0701234567", "#phone"),
@@ -187,7 +189,10 @@ def test_shapes_of_links_phone_numbers_and_handles(token: str, shape: str) -> No
     assert shape in ENGINE.analyse(f"se {token} nu").tokens[1].classes
 
 
-@pytest.mark.parametrize("token", ["t.ex.", "bl.a", "2024-05", "kl.14", "@", "3-0"])
+@pytest.mark.parametrize(
+    "token",
+    ["t.ex.", "bl.a", "2024-05", "kl.14", "@", "3-0", "fr.o.m.", "p.g.a.", "o.s.v.", "s.k."],
+)
 def test_ordinary_tokens_have_no_link_or_phone_shape(token: str) -> None:
     classes = {c for t in ENGINE.analyse(f"se {token} nu").tokens for c in t.classes}
     assert not classes & {"#url", "#phone", "#handle"}, token
@@ -418,3 +423,32 @@ def test_a_lexicon_phrase_with_an_unknown_closed_class_is_an_error() -> None:
     assert [p.line for p in problems] == [1, 2]
     assert "no closed class" in problems[0].message
     assert "only in a phrase" in problems[1].message
+
+
+def test_a_gap_jumps_to_the_next_slots_words_and_finds_what_every_length_finds(
+    engine: kr.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The matcher tries a gap before a word slot only where that slot's words stand
+    # (rules/matcher.py, _gap_to_next); trying every length must give the same matches.
+    import json
+
+    from kommentar_regler.rules import matcher
+
+    data = Path(__file__).parent / "data"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("dev_abuse.jsonl", "dev_service.jsonl")
+        for line in (data / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    texts.append(" ".join(texts[:400]))  # one long comment: comment-wide gaps of 40 tokens
+    runs = [(seq, rule.scope) for rule in engine.rules for seq in getattr(rule, "sequences", ())]
+    analyses = [engine.analyse(t) for t in texts]
+
+    def every_match() -> list[list[matcher.Match]]:
+        return [list(matcher.find(seq, a, scope)) for a in analyses for seq, scope in runs]
+
+    jumped = every_match()
+    monkeypatch.setattr(matcher, "_skippable", lambda slot: False)
+    assert every_match() == jumped
+    assert sum(map(len, jumped)) > 1_000  # the comparison saw real matches

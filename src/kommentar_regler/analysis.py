@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 
 from .hidden import LEETISH, Piece, join_hidden_words, join_spaced_letters, spelled_run
@@ -108,6 +109,11 @@ class Analysis:
     def n_words(self) -> int:
         # Token.is_word, inlined: this runs once per comment over every token
         return sum(1 for t in self.tokens if (n := t.norm).isalnum() or any(map(str.isalnum, n)))
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[int]:
+        """The tokens at which a phrase of some lexicon starts."""
+        return frozenset(i for _, i in self.phrase_ends)
 
     def has(self, cls: str) -> bool:
         return cls in self.positions

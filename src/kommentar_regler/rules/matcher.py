@@ -8,6 +8,7 @@ past the rule's scope (clause, sentence or comment).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from collections.abc import Sequence as Seq
 from typing import NamedTuple
@@ -160,6 +161,8 @@ def _run(slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: l
                 roles.pop()
         return _run(slots, k + 1, i, hi, a, roles) if s.low == 0 else None
     if s.kind == "gap":
+        if k + 1 < len(slots) and _skippable(slots[k + 1]):
+            return _gap_to_next(slots, k, i, hi, a, roles)
         tokens = a.tokens
         for n in range(s.low, s.high + 1):
             j = i + n
@@ -177,7 +180,7 @@ def _run(slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: l
         return None
     if i >= hi:
         ends: Seq[int] = ()
-    elif a.phrase_ends and not s.every:  # a phrase may end further on: longest first
+    elif not s.every and i in a.phrase_starts:  # a phrase may end further on: longest first
         ends = sorted(_ends(s, a, i, hi), reverse=True)
     else:  # one token or none (most tries): _ends without the lists
         tok = a.tokens[i]
@@ -192,6 +195,46 @@ def _run(slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: l
             roles.pop()
     if s.low == 0:
         return _run(slots, k + 1, i, hi, a, roles)
+    return None
+
+
+def _skippable(slot: Slot) -> bool:
+    """Can a gap before ``slot`` jump straight to the slot's words (it takes a token for sure)?"""
+    return slot.kind == "word" and slot.low >= 1 and not slot.every
+
+
+def _gap_to_next(
+    slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: list
+) -> int | None:
+    """A gap followed by a word slot: try only the gap lengths after which that slot's words
+    stand (what the plain loop would find, without a try at every token in between)."""
+    s, nxt = slots[k], slots[k + 1]
+    lo_j, hi_j = i + s.low, min(i + s.high, hi)
+    if lo_j > hi_j:
+        return None
+    if s.classes or s.words:  # the gap ends before the first word it may not hold
+        tokens = a.tokens
+        for t in range(i, hi_j):
+            if s.accepts(tokens[t].norm, tokens[t].classes):
+                hi_j = t
+                break
+        if lo_j > hi_j:
+            return None
+    places: list[int] = []
+    for c in nxt.classes:
+        at = a.positions.get(c)
+        if at:
+            places += at[bisect_left(at, lo_j) : bisect_right(at, hi_j)]
+    for w in nxt.words:
+        at = a.words.get(w)
+        if at:
+            places += at[bisect_left(at, lo_j) : bisect_right(at, hi_j)]
+    if len(nxt.classes) + len(nxt.words) > 1:
+        places = sorted(set(places))
+    for j in places:
+        end = _run(slots, k + 1, j, hi, a, roles)
+        if end is not None:
+            return end
     return None
 
 

@@ -18,7 +18,9 @@ _URL = regex.compile(
     r"^(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|ly|me|info|shop|xyz|example"
     r"|cc|nz|co|biz|online|site|top|club|live|app|link|help|store|pro|click|dk|fi|eu|uk|tk|ru|tv|gg|to"
     r"|work|buzz|icu|sbs|cfd|cyou|rest"
-    r"|love|bet|casino|win|vip|fun|space|website|today|world|news|blog|life|pl)(?:/\S*)?$"
+    r"|love|bet|casino|win|vip|fun|space|website|today|world|news|blog|life|pl"
+    r"|date|dating|no|de|nl|es|it|fr|ch|at|be|ee|lt|lv|ua|ro|us|ca|ai|bio|cam|sex|xxx|money|cash|loan"
+    r"|trade|deals|sale|best|one|page|media|tech|cloud|team|zone|social|games|stream|movie)(?:/\S*)?$"
 )
 #: a Swedish or international phone number's first token ("070-123", "+46", "0701234567")
 _PHONE = regex.compile(r"^(?:\+\d{2,3}|00\d{2,3}|0\d{1,3}-\d{2,}|07\d{8}|0\d{2}-\d{3}-?\d{2,})$")
