@@ -46,7 +46,7 @@ _CLASSES: dict[str, str] = {
     "demonstrative": "den det de denna detta dessa där här sådan sådant sådana",
     "preposition": "i på av till för med om från under över efter vid utan mot hos åt genom "
     "mellan bakom framför bredvid utanför innanför runt nära mittemot längs inom",
-    "conjunction": "och eller men utan samt så fast",
+    "conjunction": "och å eller men utan samt så fast",  # "å": spoken "och" ("leta upp dig å slå")
     "subjunction": "om ifall när då eftersom därför innan sedan medan tills så",
     "condition": "om ifall såvida",
     "question_word": "vem vad var vart när hur varför vilken vilket vilka vems",
