@@ -203,6 +203,14 @@ def _skippable(slot: Slot) -> bool:
     return slot.kind == "word" and slot.low >= 1 and not slot.every
 
 
+def _places_between(slot: Slot, a: Analysis, lo: int, hi: int) -> list[int]:
+    """:func:`_places` from ``lo`` to ``hi`` (inclusive), cut from each sorted list by bisection
+    rather than from their union over the whole comment."""
+    lists = [a.positions.get(c) for c in slot.classes] + [a.words.get(w) for w in slot.words]
+    found = [i for at in lists if at for i in at[bisect_left(at, lo) : bisect_right(at, hi)]]
+    return sorted(set(found)) if len(lists) > 1 else found
+
+
 def _gap_to_next(
     slots: tuple[Slot, ...], k: int, i: int, hi: int, a: Analysis, roles: list
 ) -> int | None:
@@ -220,18 +228,7 @@ def _gap_to_next(
                 break
         if lo_j > hi_j:
             return None
-    places: list[int] = []
-    for c in nxt.classes:
-        at = a.positions.get(c)
-        if at:
-            places += at[bisect_left(at, lo_j) : bisect_right(at, hi_j)]
-    for w in nxt.words:
-        at = a.words.get(w)
-        if at:
-            places += at[bisect_left(at, lo_j) : bisect_right(at, hi_j)]
-    if len(nxt.classes) + len(nxt.words) > 1:
-        places = sorted(set(places))
-    for j in places:
+    for j in _places_between(nxt, a, lo_j, hi_j):
         end = _run(slots, k + 1, j, hi, a, roles)
         if end is not None:
             return end
