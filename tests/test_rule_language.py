@@ -119,6 +119,8 @@ def test_every_pattern_finding_on_the_development_sets_explains_itself() -> None
         # the head of a street name: any first part, in the dictionary or not
         ("Nordkalottvägen", "gatunamn"),
         ("Lombiahallen", "anlaggningar"),
+        # ... also where the head ends ordinary compounds of another list ("skola" in hotmal)
+        ("Vallbacksskolan", "hotmal"),
     ],
 )
 def test_an_entry_matches_its_inflections_and_compounds(word: str, lexicon: str) -> None:

@@ -290,13 +290,14 @@ class Vocabulary:
         heads: list[tuple[str, str]] = []
         modifiers: list[tuple[str, str]] = []
         for k in range(MIN_PART, n - MIN_HEAD + 1):  # longest head first
-            refs = self._heads.get(word[k:])
-            if refs and self.morphology.may_begin(word[:k]):
+            head = word[k:]
+            if (refs := self._heads.get(head)) and self.morphology.may_begin(word[:k]):
                 heads += refs
-                break
-            # the head of a name ("Lombiavägen", "Nordkalottgatan"): any first part will do
-            if (refs := self._name_heads.get(word[k:])) and word[:k].isalpha():
+            # the head of a name ("Lombiavägen", "Vallbacksskolan"): any first part will do,
+            # also where the same head is an ordinary compound's head in another list
+            if (refs := self._name_heads.get(head)) and word[:k].isalpha():
                 heads += refs
+            if heads:
                 break
         for k in range(n - MIN_PART, MIN_PART - 1, -1):  # longest modifier first
             for lex, lemma, after in self._modifiers.get(word[:k], ()):
